@@ -5,6 +5,17 @@ import dev.stepwise.sql.SqlToken.Kind;
 import java.io.Reader;
 import java.util.function.Predicate;
 
+import static dev.stepwise.sql.CharacterClass.isAsciiLetter;
+import static dev.stepwise.sql.CharacterClass.isDigit;
+import static dev.stepwise.sql.CharacterClass.isIdentifierPart;
+import static dev.stepwise.sql.CharacterClass.isIdentifierStart;
+import static dev.stepwise.sql.CharacterClass.isNonSqlOperatorChar;
+import static dev.stepwise.sql.CharacterClass.isOperatorChar;
+import static dev.stepwise.sql.CharacterClass.isPlusOrMinus;
+import static dev.stepwise.sql.CharacterClass.isPunctuation;
+import static dev.stepwise.sql.CharacterClass.isSpace;
+import static dev.stepwise.sql.CharacterClass.isTagPart;
+
 /**
  * Cuts SQL text into tokens by the rules of psql's lexer ({@code psqlscan.l}), with
  * {@code standard_conforming_strings} on, so that quotes, dollar bodies and comments are
@@ -16,11 +27,6 @@ import java.util.function.Predicate;
  * lexing SQL at the backslash.
  */
 final class SqlLexer {
-
-    private static final String OPERATOR_CHARS = "~!@#^&|`?+-*/%<>=";
-    /** Characters that make a trailing {@code +} or {@code -} part of a multi-character operator. */
-    private static final String NON_SQL_OPERATOR_CHARS = "~!@#^&|`?%";
-    private static final String SINGLE_PUNCTUATION = "(),;[]";
 
     private final SourceCursor in;
     private final Predicate<String> isControlComment;
@@ -72,10 +78,10 @@ final class SqlLexer {
         } else if (c == ':' && (next == ':' || next == '=') || c == '.' && next == '.') {
             take(text, 2);
             return Kind.PUNCTUATION;
-        } else if (SINGLE_PUNCTUATION.indexOf(c) >= 0 || c == ':' || c == '.') {
+        } else if (isPunctuation(c) || c == ':' || c == '.') {
             take(text, 1);
             return Kind.PUNCTUATION;
-        } else if (OPERATOR_CHARS.indexOf(c) >= 0) {
+        } else if (isOperatorChar(c)) {
             return operator(text);
         }
         take(text, 1);
@@ -177,7 +183,7 @@ final class SqlLexer {
         int tagEnd = 1;
         if (isIdentifierStart(next)) {
             tagEnd = 2;
-            while (isIdentifierStart(in.peek(tagEnd)) || isDigit(in.peek(tagEnd))) {
+            while (isTagPart(in.peek(tagEnd))) {
                 tagEnd++;
             }
         }
@@ -203,7 +209,7 @@ final class SqlLexer {
 
     /** Identifiers and keywords; {@code $} inside one is part of it, never a dollar quote. */
     private Kind word(StringBuilder text) {
-        while (isIdentifierStart(in.peek()) || isDigit(in.peek()) || in.peek() == '$') {
+        while (isIdentifierPart(in.peek())) {
             take(text, 1);
         }
         return Kind.WORD;
@@ -241,7 +247,7 @@ final class SqlLexer {
      */
     private Kind operator(StringBuilder text) {
         int length = 0;
-        while (OPERATOR_CHARS.indexOf(in.peek(length)) >= 0) {
+        while (isOperatorChar(in.peek(length))) {
             int c = in.peek(length);
             int after = in.peek(length + 1);
             if (length > 0 && (c == '-' && after == '-' || c == '/' && after == '*')) {
@@ -252,7 +258,7 @@ final class SqlLexer {
         if (length > 1 && isPlusOrMinus(in.peek(length - 1))) {
             boolean keepsSign = false;
             for (int i = 0; i < length - 1; i++) {
-                keepsSign |= NON_SQL_OPERATOR_CHARS.indexOf(in.peek(i)) >= 0;
+                keepsSign |= isNonSqlOperatorChar(in.peek(i));
             }
             while (!keepsSign && length > 1 && isPlusOrMinus(in.peek(length - 1))) {
                 length--;
@@ -281,28 +287,7 @@ final class SqlLexer {
         }
     }
 
-    private static boolean isSpace(int c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\f';
-    }
-
-    private static boolean isDigit(int c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isAsciiLetter(int c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
-
-    /** psql treats every non-ASCII byte as a letter; every non-ASCII UTF-16 unit does the same here. */
-    private static boolean isIdentifierStart(int c) {
-        return isAsciiLetter(c) || c == '_' || c >= 0x80;
-    }
-
     private static boolean isHexPrefixed(StringBuilder text) {
         return text.length() > 1 && text.charAt(0) == '0' && (text.charAt(1) == 'x' || text.charAt(1) == 'X');
-    }
-
-    private static boolean isPlusOrMinus(int c) {
-        return c == '+' || c == '-';
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the splitter refuses, and that it says where. */
@@ -17,9 +18,7 @@ class StatementSplitterErrorsTest {
     @Test
     void psqlMetaCommand_isRejectedByName() {
         assertThatThrownBy(() -> split("SELECT 1;\n\\connect other\nSELECT 2;"))
-                .isInstanceOfSatisfying(SqlScriptException.class, e -> {
-                    assertThatLineAndColumn(e, 2, 1);
-                })
+                .isInstanceOfSatisfying(SqlScriptException.class, e -> assertThatLineAndColumn(e, 2, 1))
                 .hasMessageContaining("psql meta-command \\connect is not supported in migration files");
     }
 
@@ -92,7 +91,7 @@ class StatementSplitterErrorsTest {
     }
 
     private static void assertThatLineAndColumn(SqlScriptException e, int line, int column) {
-        org.assertj.core.api.Assertions.assertThat(e.line()).as("line").isEqualTo(line);
-        org.assertj.core.api.Assertions.assertThat(e.column()).as("column").isEqualTo(column);
+        assertThat(e.line()).as("line").isEqualTo(line);
+        assertThat(e.column()).as("column").isEqualTo(column);
     }
 }

@@ -194,4 +194,12 @@ class StatementSplitterTest {
         assertThat(items("SELECT 1 /*\n-- +down\n*/;"))
                 .containsExactly(new ScriptItem.Statement("SELECT 1", 1, 1, List.of("SELECT", "1"), true));
     }
+
+    @Test
+    void controlCommentBetweenStatements_isAnOrdinaryCommentLineItem() {
+        assertThat(items("-- +up\nSELECT 1;\n-- +down\n"))
+                .containsExactly(new ScriptItem.CommentLine(" +up", 1),
+                        new ScriptItem.Statement("SELECT 1", 2, 1, List.of("SELECT", "1"), true),
+                        new ScriptItem.CommentLine(" +down", 3));
+    }
 }

@@ -70,4 +70,11 @@ class StatementTokensTest {
     void changedQuotedIdentifier_givesDifferentTokens() {
         assertThat(tokensOf("SELECT 1 AS \"Total\"")).isNotEqualTo(tokensOf("SELECT 1 AS \"total\""));
     }
+
+    @Test
+    void operatorsAndNumbers_followPsqlsTokenRules() {
+        assertThat(tokensOf("SELECT a+-- plus\n1, 2.5e-3, x::int, b=-1, c @- d, 1..10, .5").get(0)).containsExactly(
+                "SELECT", "a", "+", "1", ",", "2.5e-3", ",", "x", "::", "int", ",", "b", "=", "-", "1", ",",
+                "c", "@-", "d", ",", "1", "..", "10", ",", ".5");
+    }
 }
