@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+import java.util.Set;
+
 import static dev.stepwise.graph.Revisions.dependsOn;
 import static dev.stepwise.graph.Revisions.graph;
 import static dev.stepwise.graph.Revisions.labelled;
@@ -17,11 +20,11 @@ class RevisionGraphValidationTest {
 
     @Test
     void duplicateId_isAnErrorNamingBothFiles() {
-        Revision copy = new Revision("a1", java.util.List.of(), java.util.List.of(), java.util.Set.of(),
+        Revision copy = new Revision("a1", List.of(), List.of(), Set.of(),
                 "migrations/copy.sql");
 
-        DuplicateRevisionException error = catchThrowableOfType(
-                () -> graph(rev("a1"), copy), DuplicateRevisionException.class);
+        DuplicateRevisionException error = catchThrowableOfType(DuplicateRevisionException.class,
+                () -> graph(rev("a1"), copy));
 
         assertThat(error).hasMessage("revision a1 is defined twice: in migrations/a1.sql and in"
                 + " migrations/copy.sql — give one of them a new revision id");
@@ -64,9 +67,8 @@ class RevisionGraphValidationTest {
 
     @Test
     void cycleThroughParents_isAnErrorNamingOnlyTheRevisionsOnIt() {
-        RevisionCycleException error = catchThrowableOfType(
-                () -> graph(rev("r"), rev("a", "r", "c"), rev("b", "a"), rev("c", "b"), rev("d", "c")),
-                RevisionCycleException.class);
+        RevisionCycleException error = catchThrowableOfType(RevisionCycleException.class,
+                () -> graph(rev("r"), rev("a", "r", "c"), rev("b", "a"), rev("c", "b"), rev("d", "c")));
 
         assertThat(Revisions.ids(error.cycle())).containsExactly("a", "c", "b");
         assertThat(error).hasMessage("revisions form a cycle through down_revision/depends_on:"
@@ -76,9 +78,8 @@ class RevisionGraphValidationTest {
 
     @Test
     void cycleThroughDependsOn_isAnError() {
-        RevisionCycleException error = catchThrowableOfType(
-                () -> graph(rev("a"), dependsOn(rev("b", "a"), "c"), rev("c", "b")),
-                RevisionCycleException.class);
+        RevisionCycleException error = catchThrowableOfType(RevisionCycleException.class,
+                () -> graph(rev("a"), dependsOn(rev("b", "a"), "c"), rev("c", "b")));
 
         assertThat(Revisions.ids(error.cycle())).containsExactly("b", "c");
     }
