@@ -1,0 +1,110 @@
+package dev.stepwise.graph;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Which branch each revision belongs to. A label is declared by a revision and inherited by its
+ * descendants along the parent chain until a revision declares labels of its own; a merge
+ * inherits the labels of all its parents. So {@code label@head} is the tip of that chain.
+ */
+final class BranchLabels {
+
+    private final Map<String, Revision> byId;
+    private final SortedMap<String, List<Revision>> declarers = new TreeMap<>();
+    private final Map<String, SortedSet<String>> carried = new HashMap<>();
+
+    /** @param topological the revisions, every parent before its children */
+    BranchLabels(List<Revision> topological, Map<String, Revision> byId) {
+        this.byId = byId;
+        for (Revision revision : topological) {
+            for (String label : new TreeSet<>(revision.branchLabels())) {
+                Revision sameId = byId.get(label);
+                if (sameId != null) {
+                    throw BranchLabelConflictException.equalToRevision(label, revision, sameId);
+                }
+                declarers.computeIfAbsent(label, k -> new ArrayList<>()).add(revision);
+            }
+            carried.put(revision.id(), Collections.unmodifiableSortedSet(inheritedOrOwn(revision)));
+        }
+        declarers.forEach(this::checkOneBranch);
+    }
+
+    private SortedSet<String> inheritedOrOwn(Revision revision) {
+        SortedSet<String> labels = new TreeSet<>(revision.branchLabels());
+        if (labels.isEmpty()) {
+            revision.parents().forEach(parent -> labels.addAll(carried.get(parent)));
+        }
+        return labels;
+    }
+
+    /**
+     * A label declared again further down its own chain is redundant but harmless; declared on
+     * two revisions where neither descends from the other, it would name two branches.
+     */
+    private void checkOneBranch(String label, List<Revision> revisions) {
+        for (int i = 0; i < revisions.size(); i++) {
+            for (int j = i + 1; j < revisions.size(); j++) {
+                // topological order: the later one can only be the descendant
+                if (!parentAncestors(revisions.get(j)).contains(revisions.get(i).id())) {
+                    throw BranchLabelConflictException.onTwoBranches(label, revisions.get(i), revisions.get(j));
+                }
+            }
+        }
+    }
+
+    private Set<String> parentAncestors(Revision revision) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(revision.parents());
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (seen.add(id)) {
+                todo.addAll(byId.get(id).parents());
+            }
+        }
+        return seen;
+    }
+
+    SortedSet<String> declared() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(declarers.keySet()));
+    }
+
+    SortedSet<String> of(String id) {
+        return carried.get(id);
+    }
+
+    /** The revisions carrying the label that no child carrying it follows, in the given order. */
+    List<Revision> heads(String label, List<Revision> topological) {
+        Set<String> branch = new HashSet<>();
+        Set<String> followed = new HashSet<>();
+        for (Revision revision : topological) {
+            if (carried.get(revision.id()).contains(label)) {
+                branch.add(revision.id());
+                followed.addAll(revision.parents());
+            }
+        }
+        return topological.stream()
+                .filter(revision -> branch.contains(revision.id()) && !followed.contains(revision.id()))
+                .toList();
+    }
+
+    /** The revision that starts the branch: its first declarer, from which all others descend. */
+    Revision base(String label) {
+        return declarers.get(label).get(0);
+    }
+
+    boolean isDeclared(String label) {
+        return declarers.containsKey(label);
+    }
+}

@@ -1,0 +1,197 @@
+package dev.stepwise.graph;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.function.Function;
+
+/**
+ * The validated DAG of all revisions, with Alembic's meaning: {@code down_revision} entries are
+ * parents (a revision with two is a merge), {@code depends_on} entries must be applied first
+ * without merging branches, and branch labels name independent lines of work.
+ *
+ * <p>Children, heads, roots and branch points follow parents only, as in Alembic: a revision
+ * that another branch merely depends on is still a head of its own branch. Ancestors,
+ * descendants and the topological order follow parents and {@code depends_on}. Every list and
+ * set it returns is in topological order, ties broken by the order the revisions were given.
+ */
+public final class RevisionGraph {
+
+    private final List<Revision> topological;
+    private final Map<String, Revision> byId = new LinkedHashMap<>();
+    private final Map<String, Integer> position = new HashMap<>();
+    private final Map<String, List<String>> children = new HashMap<>();
+    private final Map<String, List<String>> dependents = new HashMap<>();
+    private final BranchLabels labels;
+
+    private RevisionGraph(List<Revision> topological) {
+        this.topological = List.copyOf(topological);
+        for (Revision revision : topological) {
+            position.put(revision.id(), byId.size());
+            byId.put(revision.id(), revision);
+            children.put(revision.id(), new ArrayList<>());
+            dependents.put(revision.id(), new ArrayList<>());
+        }
+        for (Revision revision : topological) {
+            for (String parent : new LinkedHashSet<>(revision.parents())) {
+                children.get(parent).add(revision.id());
+            }
+            for (String dependency : new LinkedHashSet<>(revision.dependsOn())) {
+                dependents.get(dependency).add(revision.id());
+            }
+        }
+        this.labels = new BranchLabels(this.topological, byId);
+    }
+
+    /**
+     * Validates the revisions and builds their graph.
+     *
+     * @param revisions in a stable order (file order); it breaks ties in every ordering
+     * @throws dev.stepwise.StepwiseException (BAD_INPUT) naming the files at fault: an invalid,
+     *         reserved or duplicate id, a reference to a missing revision, a cycle, an unlabelled
+     *         root among several, or a branch label naming two branches or equal to an id
+     */
+    public static RevisionGraph of(Collection<Revision> revisions) {
+        List<Revision> given = List.copyOf(revisions);
+        Map<String, Revision> byId = GraphChecks.indexById(given);
+        GraphChecks.referencesExist(given, byId);
+        List<Revision> topological = TopologicalSort.of(given, byId);
+        GraphChecks.rootsLabelled(topological.stream().filter(Revision::isRoot).toList());
+        return new RevisionGraph(topological);
+    }
+
+    public int size() {
+        return topological.size();
+    }
+
+    public boolean contains(String id) {
+        return byId.containsKey(id);
+    }
+
+    public Optional<Revision> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The revision with exactly this id; for prefixes and other targets see {@link Targets}. */
+    public Revision revision(String id) {
+        Revision revision = byId.get(id);
+        if (revision == null) {
+            throw new UnknownRevisionException(id, "");
+        }
+        return revision;
+    }
+
+    /** All revisions, every parent and depends_on before the revisions that need it. */
+    public List<Revision> topologicalOrder() {
+        return topological;
+    }
+
+    /** Revisions no other revision names as a parent. */
+    public List<Revision> heads() {
+        return topological.stream().filter(r -> children.get(r.id()).isEmpty()).toList();
+    }
+
+    /** Revisions without parents ({@code down_revision: none}). */
+    public List<Revision> roots() {
+        return topological.stream().filter(Revision::isRoot).toList();
+    }
+
+    /** Revisions with more than one child: where a branch forks. */
+    public List<Revision> branchPoints() {
+        return topological.stream().filter(r -> children.get(r.id()).size() > 1).toList();
+    }
+
+    /** Revisions naming this one as a parent. */
+    public List<Revision> children(String id) {
+        return children.get(revision(id).id()).stream().map(byId::get).toList();
+    }
+
+    /** Every revision that must be applied before this one: parents and depends_on, transitively. */
+    public Set<String> ancestors(String id) {
+        return reach(id, r -> TopologicalSort.prerequisites(byId.get(r)));
+    }
+
+    /** Every revision that needs this one applied first, through parents or depends_on. */
+    public Set<String> descendants(String id) {
+        return reach(id, r -> {
+            List<String> next = new ArrayList<>(children.get(r));
+            next.addAll(dependents.get(r));
+            return next;
+        });
+    }
+
+    /** Ancestors along parents only: the revisions a version-table row for {@code id} stands for. */
+    Set<String> parentAncestors(String id) {
+        return reach(id, r -> byId.get(r).parents());
+    }
+
+    /** The ids together with all their ancestors. */
+    Set<String> closure(Collection<String> ids) {
+        Set<String> closure = new HashSet<>(ids);
+        ids.forEach(id -> closure.addAll(ancestors(id)));
+        return ordered(closure);
+    }
+
+    private Set<String> reach(String id, Function<String, Collection<String>> next) {
+        revision(id);
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(next.apply(id));
+        while (!todo.isEmpty()) {
+            String current = todo.pop();
+            if (seen.add(current)) {
+                todo.addAll(next.apply(current));
+            }
+        }
+        return ordered(seen);
+    }
+
+    /** The ids in topological order, as an unmodifiable set; every id must exist. */
+    Set<String> ordered(Collection<String> ids) {
+        List<String> sorted = new ArrayList<>(new HashSet<>(ids));
+        sorted.sort(Comparator.comparing(position::get));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(sorted));
+    }
+
+    /** The branch labels a revision declares or inherits; see {@link #branchHeads(String)}. */
+    public SortedSet<String> labelsOf(String id) {
+        return labels.of(revision(id).id());
+    }
+
+    /** Every label some revision declares. */
+    public SortedSet<String> branchLabels() {
+        return labels.declared();
+    }
+
+    /**
+     * The tips of a branch: revisions carrying the label (declared, or inherited along parents
+     * until another label) that no child carrying the label follows. One, unless the branch forks.
+     */
+    public List<Revision> branchHeads(String label) {
+        requireLabel(label);
+        return labels.heads(label, topological);
+    }
+
+    /** The revision that declares the label first: the start of the branch. */
+    public Revision branchBase(String label) {
+        requireLabel(label);
+        return labels.base(label);
+    }
+
+    private void requireLabel(String label) {
+        if (!labels.isDeclared(label)) {
+            throw new UnknownBranchException(label, labels.declared());
+        }
+    }
+}
