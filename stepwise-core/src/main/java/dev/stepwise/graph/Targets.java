@@ -102,6 +102,49 @@ public final class Targets {
         return removed;
     }
 
+    /** The id a full id or unique prefix names (for commands that take one revision). */
+    public String resolveRevision(String reference) {
+        if (reference.endsWith("@head")) {
+            Destination d = resolver.resolve(Target.parse(reference), reference, Set.of());
+            if (d instanceof Destination.At at && at.revisions().size() == 1) {
+                return at.revisions().get(0);
+            }
+        }
+        return resolver.revision(reference).id();
+    }
+
+    /**
+     * The version-table rows a {@code stamp TARGET} sets: none for {@code base}, every head for
+     * {@code heads}, else the revisions the target names.
+     */
+    public Set<String> stampHeads(String target) {
+        Destination destination = resolver.resolve(Target.parse(target), target, Set.of());
+        if (destination instanceof Destination.At at) {
+            return versionHeads.headsOf(at.revisions());
+        }
+        if (destination instanceof Destination.Below below) {
+            return versionHeads.headsOf(graph.revision(below.revision()).parents());
+        }
+        return Set.of();
+    }
+
+    /** Fails unless every head is a known revision and the set is one Stepwise could have written. */
+    public void requireKnown(Set<String> heads) {
+        versionHeads.check(heads);
+    }
+
+    public Set<String> appliedSet(Set<String> heads) {
+        return versionHeads.appliedSet(heads);
+    }
+
+    public Set<String> headsAfterApplying(Set<String> heads, String id) {
+        return versionHeads.headsAfterApplying(heads, id);
+    }
+
+    public Set<String> headsAfterUnapplying(Set<String> heads, String id) {
+        return versionHeads.headsAfterUnapplying(heads, id);
+    }
+
     private static List<Revision> inOrder(List<Revision> order, Predicate<Revision> included) {
         return order.stream().filter(included).toList();
     }

@@ -78,6 +78,16 @@ public final class VersionHeads {
         return graph.ordered(next);
     }
 
+    /** The rows that stand for the given revisions applied: those no other of them descends from. */
+    public Set<String> headsOf(Collection<String> revisions) {
+        requireKnown(revisions);
+        Set<String> covered = new HashSet<>();
+        revisions.forEach(r -> covered.addAll(graph.parentAncestors(r)));
+        Set<String> heads = new HashSet<>(revisions);
+        heads.removeAll(covered);
+        return graph.ordered(heads);
+    }
+
     private void requireKnown(Collection<String> heads) {
         for (String head : heads) {
             if (!graph.contains(head)) {

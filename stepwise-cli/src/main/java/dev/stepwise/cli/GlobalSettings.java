@@ -1,0 +1,27 @@
+package dev.stepwise.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The global options of one command line, wherever on the line they were given. */
+final class GlobalSettings {
+    Path directory = Path.of(".");
+    String url;
+    String user;
+    String password;
+    String schema;
+    Format format = Format.TEXT;
+    boolean debug;
+    Map<String, String> environment = Map.of();
+    PrintWriter out;
+    PrintWriter err;
+
+    /** Output formats of commands that read state. */
+    enum Format { TEXT, JSON }
+
+    /** The password from wherever it was given, to scrub it from anything printed. */
+    String knownPassword() {
+        return password != null ? password : environment.get("STEPWISE_PASSWORD");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.stepwise.cli;
+
+import dev.stepwise.Stepwise;
+import dev.stepwise.command.RevisionCommand;
+import dev.stepwise.source.Phase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code revision -m MSG}: write a new migration file. */
+@Command(name = "revision", description = "Create a new migration file.")
+final class RevisionCli implements Callable<Integer> {
+
+    @Mixin
+    GlobalOptions globalOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-m", "--message"}, required = true, paramLabel = "MSG", description = "What the migration does.")
+    String message;
+
+    @Option(names = "--head", paramLabel = "REV", description = "Parent revision (default head; base for a new root).")
+    String head;
+
+    @Option(names = "--branch-label", paramLabel = "LABEL", description = "Branch label for the new revision.")
+    String branchLabel;
+
+    @Option(names = "--depends-on", paramLabel = "REV", description = "A revision this one depends on (repeatable).")
+    List<String> dependsOn = new ArrayList<>();
+
+    @Option(names = "--phase", paramLabel = "PHASE", description = "expand (default) or contract.")
+    String phase;
+
+    @Option(names = "--autogenerate", description = "Generate from the desired schema (not available yet).")
+    boolean autogenerate;
+
+    @Override
+    public Integer call() {
+        Session session = Session.of(spec);
+        if (autogenerate) {
+            throw Unavailable.autogenerate("revision --autogenerate");
+        }
+        Phase chosen = phase == null ? Phase.EXPAND : switch (phase) {
+            case "expand" -> Phase.EXPAND;
+            case "contract" -> Phase.CONTRACT;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--phase must be expand or contract, not '" + phase + "'");
+        };
+        try (Stepwise stepwise = session.open()) {
+            Path file = stepwise.revision(new RevisionCommand.Request(message, head, branchLabel, dependsOn, chosen));
+            session.println("created " + file);
+            return Failures.OK;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.stepwise.cli;
+
+import dev.stepwise.command.AppliedMigration;
+import dev.stepwise.command.RunResult;
+
+import java.util.TreeSet;
+
+/** Prints what an upgrade, downgrade or stamp did. */
+final class RunOutput {
+
+    private RunOutput() {
+    }
+
+    static void print(Session session, RunResult result, String verb) {
+        if (session.json()) {
+            session.printJson(result);
+            return;
+        }
+        for (AppliedMigration m : result.migrations()) {
+            session.println(verb + " " + m.revision() + (m.message().isEmpty() ? "" : " (" + m.message() + ")")
+                    + " in " + m.millis() + " ms");
+        }
+        String at = result.headsAfter().isEmpty() ? "base" : String.join(", ", new TreeSet<>(result.headsAfter()));
+        if (result.changedNothing()) {
+            session.println("nothing to do; the database is at " + at);
+        } else {
+            session.println(result.migrations().size() + " migration(s) done; the database is at " + at);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.stepwise.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.stepwise.Stepwise;
+import dev.stepwise.config.ConfigLoader;
+import dev.stepwise.config.ConfigOverrides;
+import dev.stepwise.config.Secrets;
+import dev.stepwise.config.StepwiseConfig;
+import dev.stepwise.run.RunListener;
+import dev.stepwise.source.Direction;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/**
+ * What a subcommand works with: the API object built from the global options, the environment
+ * and {@code stepwise.toml}, and the two output streams (results on stdout, progress on stderr,
+ * so {@code --sql} and {@code --format json} output can be piped).
+ */
+final class Session {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    final GlobalSettings settings;
+
+    Session(GlobalSettings settings) {
+        this.settings = settings;
+    }
+
+    static Session of(picocli.CommandLine.Model.CommandSpec spec) {
+        return new Session(((Main) spec.root().userObject()).settings);
+    }
+
+    StepwiseConfig config() {
+        return new ConfigLoader(settings.environment).load(settings.directory,
+                new ConfigOverrides(settings.url, settings.user, settings.password, settings.schema, null, null));
+    }
+
+    Stepwise open() {
+        return Stepwise.configure().config(config()).listener(new ProgressLines()).build();
+    }
+
+    boolean json() {
+        return settings.format == GlobalSettings.Format.JSON;
+    }
+
+    /** Prints a line of results, scrubbed of the password. */
+    void println(String line) {
+        settings.out.println(Secrets.scrub(line, settings.knownPassword()));
+    }
+
+    void printJson(Object value) {
+        try {
+            println(JSON.writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("could not render JSON output", e);
+        }
+    }
+
+    void note(String line) {
+        settings.err.println(Secrets.scrub(line, settings.knownPassword()));
+    }
+
+    static String millis(Duration d) {
+        return d.toMillis() + " ms";
+    }
+
+    /** Progress of a run, one line per event, on stderr. */
+    private final class ProgressLines implements RunListener {
+        @Override
+        public void notice(String message) {
+            note(message);
+        }
+
+        @Override
+        public void migrationStarted(String revision, Direction direction, String other, String message) {
+            String arrow = direction == Direction.UP ? other + " -> " + revision : revision + " -> " + other;
+            note("Running " + direction.keyword() + "grade " + arrow + (message.isEmpty() ? "" : ", " + message));
+        }
+
+        @Override
+        public void stepCompleted(String revision, int step, int stepsTotal, String description, Duration took) {
+            note("  step " + step + "/" + stepsTotal + " done in " + millis(took) + ": " + description);
+        }
+    }
+}

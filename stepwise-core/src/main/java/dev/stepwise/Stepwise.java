@@ -1,0 +1,243 @@
+package dev.stepwise;
+
+import dev.stepwise.command.BranchesCommand;
+import dev.stepwise.command.CurrentCommand;
+import dev.stepwise.command.DowngradeCommand;
+import dev.stepwise.command.HeadsCommand;
+import dev.stepwise.command.HistoryCommand;
+import dev.stepwise.command.InitCommand;
+import dev.stepwise.command.MergeCommand;
+import dev.stepwise.command.RepairCommand;
+import dev.stepwise.command.RevisionCommand;
+import dev.stepwise.command.RevisionView;
+import dev.stepwise.command.RunResult;
+import dev.stepwise.command.ShowCommand;
+import dev.stepwise.command.SqlScriptCommand;
+import dev.stepwise.command.StampCommand;
+import dev.stepwise.command.StatusCommand;
+import dev.stepwise.command.UpgradeCommand;
+import dev.stepwise.command.ValidateCommand;
+import dev.stepwise.command.Workspace;
+import dev.stepwise.config.ConfigLoader;
+import dev.stepwise.config.ConfigOverrides;
+import dev.stepwise.config.StepwiseConfig;
+import dev.stepwise.dialect.TableNames;
+import dev.stepwise.run.RunListener;
+import dev.stepwise.run.Sleeper;
+import dev.stepwise.source.Direction;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The public Java API: everything the {@code stepwise} command does is a call here.
+ *
+ * <pre>{@code
+ * try (Stepwise stepwise = Stepwise.configure().dataSource(ds).migrations(Path.of("migrations")).build()) {
+ *     stepwise.upgrade("head");
+ * }
+ * }</pre>
+ *
+ * Without a data source or URL, the embedded PostgreSQL of the project directory is used.
+ * Close it to let go of the embedded server.
+ */
+public final class Stepwise implements AutoCloseable {
+
+    private final Workspace workspace;
+
+    private Stepwise(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    public static Builder configure() {
+        return new Builder();
+    }
+
+    /** Creates {@code stepwise.toml} and {@code migrations/} in a directory. */
+    public static InitCommand.Result init(Path projectDirectory) {
+        return new InitCommand().run(projectDirectory);
+    }
+
+    public StepwiseConfig config() {
+        return workspace.config();
+    }
+
+    /** Applies pending migrations up to the target ({@code head}, {@code heads}, a revision, {@code +N}, ...). */
+    public RunResult upgrade(String target) {
+        return new UpgradeCommand(workspace).run(target);
+    }
+
+    /** Reverts applied migrations down to the target ({@code -1}, a revision, {@code base}, ...). */
+    public RunResult downgrade(String target) {
+        return new DowngradeCommand(workspace).run(target);
+    }
+
+    /** Writes the SQL an upgrade over {@code range} ({@code TO} or {@code FROM:TO}) would run, offline. */
+    public void upgradeSql(String range, int serverVersion, Appendable out) {
+        new SqlScriptCommand(workspace).run(new SqlScriptCommand.Request(Direction.UP, range, serverVersion), out);
+    }
+
+    /** Writes the SQL a downgrade over {@code FROM:TO} would run, offline. */
+    public void downgradeSql(String range, int serverVersion, Appendable out) {
+        new SqlScriptCommand(workspace).run(new SqlScriptCommand.Request(Direction.DOWN, range, serverVersion), out);
+    }
+
+    public List<CurrentCommand.Head> current() {
+        return new CurrentCommand(workspace).run();
+    }
+
+    public List<RevisionView> history(String range) {
+        return new HistoryCommand(workspace).run(range);
+    }
+
+    public List<RevisionView> heads() {
+        return new HeadsCommand(workspace).run();
+    }
+
+    public List<BranchesCommand.BranchPoint> branches() {
+        return new BranchesCommand(workspace).run();
+    }
+
+    public RevisionView show(String revision) {
+        return new ShowCommand(workspace).run(revision);
+    }
+
+    public Path revision(RevisionCommand.Request request) {
+        return new RevisionCommand(workspace).run(request);
+    }
+
+    public Path merge(String message, List<String> revisions) {
+        return new MergeCommand(workspace).run(message, revisions);
+    }
+
+    public RunResult stamp(String target) {
+        return new StampCommand(workspace).run(target);
+    }
+
+    public StatusCommand.Status status() {
+        return new StatusCommand(workspace).run();
+    }
+
+    public ValidateCommand.Report validate() {
+        return new ValidateCommand(workspace).run();
+    }
+
+    public RepairCommand.Report repair(RepairCommand.ChecksumPolicy policy) {
+        return new RepairCommand(workspace).run(policy);
+    }
+
+    @Override
+    public void close() {
+        workspace.close();
+    }
+
+    /** Collects the settings of a {@link Stepwise}; validated once in {@link #build()}. */
+    public static final class Builder {
+        private Path projectDirectory = Path.of(".");
+        private StepwiseConfig config;
+        private DataSource dataSource;
+        private Path migrations;
+        private String url;
+        private String user;
+        private String password;
+        private TableNames tables;
+        private Duration lockWait;
+        private List<String> javaPackages;
+        private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private RunListener listener = RunListener.SILENT;
+
+        private Builder() {
+        }
+
+        /** The project directory: its {@code stepwise.toml} and environment variables are read in {@link #build()}. */
+        public Builder projectDirectory(Path directory) {
+            this.projectDirectory = directory;
+            return this;
+        }
+
+        /** A complete configuration; replaces {@code stepwise.toml} and the environment. */
+        public Builder config(StepwiseConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        public Builder migrations(Path directory) {
+            this.migrations = directory;
+            return this;
+        }
+
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        public Builder tables(TableNames tables) {
+            this.tables = tables;
+            return this;
+        }
+
+        public Builder lockWait(Duration lockWait) {
+            this.lockWait = lockWait;
+            return this;
+        }
+
+        /** Packages scanned for classes annotated with {@link StepwiseMigration}. */
+        public Builder javaPackages(String... packages) {
+            this.javaPackages = List.of(packages);
+            return this;
+        }
+
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = sleeper;
+            return this;
+        }
+
+        public Builder listener(RunListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        public Stepwise build() {
+            StepwiseConfig base = config != null ? config
+                    : new ConfigLoader(System.getenv()).load(projectDirectory, new ConfigOverrides(url, user, password,
+                    null, migrations, null));
+            StepwiseConfig effective = new StepwiseConfig(base.projectDirectory(),
+                    migrations != null ? migrations.toAbsolutePath().normalize() : base.migrations(),
+                    url != null ? url : base.url(), user != null ? user : base.user(),
+                    password != null ? password : base.password(), tables != null ? tables : base.tables(),
+                    lockWait != null ? lockWait : base.lockWait(),
+                    javaPackages != null ? javaPackages : base.javaPackages());
+            return new Stepwise(new Workspace(effective, dataSource, classLoader, clock, sleeper, listener));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.stepwise.command;
+
+import dev.stepwise.graph.Revision;
+import dev.stepwise.graph.Targets;
+import dev.stepwise.source.Migration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** {@code status}: every migration, applied or pending, with its phase, in graph order. */
+public final class StatusCommand {
+
+    /**
+     * One migration's state.
+     *
+     * @param appliedAt when it was last applied, or null while pending
+     * @param changed   whether an applied file no longer matches its recorded checksum
+     */
+    public record Entry(String revision, String message, String phase, boolean applied, String appliedAt,
+                        boolean changed, String origin) {
+    }
+
+    /** The whole picture: the database's heads and every migration. */
+    public record Status(Set<String> currentHeads, List<Entry> migrations, int pending) {
+    }
+
+    private final Workspace workspace;
+
+    public StatusCommand(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    public Status run() {
+        MigrationSet set = workspace.migrations();
+        DatabaseState state = DatabaseState.read(workspace);
+        Targets targets = new Targets(set.graph());
+        targets.requireKnown(state.heads());
+        Set<String> applied = targets.appliedSet(state.heads());
+        List<Entry> entries = new ArrayList<>();
+        int pending = 0;
+        for (Revision r : set.graph().topologicalOrder()) {
+            Migration m = set.get(r.id());
+            boolean isApplied = applied.contains(r.id());
+            pending += isApplied ? 0 : 1;
+            String at = isApplied ? state.ledger().lastApplied(r.id()).map(h -> String.valueOf(h.finishedAt())).orElse(null) : null;
+            boolean changed = isApplied && state.ledger().recordedChecksum(r.id())
+                    .map(c -> !c.equals(m.checksum())).orElse(false);
+            entries.add(new Entry(r.id(), m.header().message(), m.header().phase().keyword(), isApplied, at, changed,
+                    m.origin()));
+        }
+        return new Status(state.heads(), entries, pending);
+    }
+}

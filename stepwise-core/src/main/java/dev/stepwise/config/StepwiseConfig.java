@@ -1,0 +1,57 @@
+package dev.stepwise.config;
+
+import dev.stepwise.dialect.TableNames;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The settings of one run, validated once when loaded.
+ *
+ * @param projectDirectory   the project root (where {@code stepwise.toml} and {@code .stepwise/} live)
+ * @param migrations         directory of migration files
+ * @param url                database URL (JDBC or libpq form), or null for the embedded default
+ * @param user               user name, or null to take it from the URL / driver default
+ * @param password           password, or null; never printed
+ * @param tables             where the version and history tables live
+ * @param lockWait           how long a runner waits for another to finish before giving up
+ * @param javaPackages       packages scanned for Java-coded migrations
+ */
+public record StepwiseConfig(
+        Path projectDirectory,
+        Path migrations,
+        String url,
+        String user,
+        String password,
+        TableNames tables,
+        Duration lockWait,
+        List<String> javaPackages) {
+
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
+
+    public StepwiseConfig {
+        javaPackages = List.copyOf(javaPackages);
+    }
+
+    /** Defaults for a project directory: migrations in {@code migrations/}, embedded database. */
+    public static StepwiseConfig defaults(Path projectDirectory) {
+        return new StepwiseConfig(projectDirectory, projectDirectory.resolve("migrations"), null, null, null,
+                TableNames.DEFAULT, DEFAULT_LOCK_WAIT, List.of());
+    }
+
+    public boolean usesEmbeddedDatabase() {
+        return url == null;
+    }
+
+    /** The directory where Stepwise keeps local state (the embedded server's data). */
+    public Path stateDirectory() {
+        return projectDirectory.resolve(".stepwise");
+    }
+
+    @Override
+    public String toString() {
+        return "StepwiseConfig[project=" + projectDirectory + ", migrations=" + migrations + ", url="
+                + (url == null ? "(embedded)" : Secrets.redactUrl(url)) + ", user=" + user + ", tables=" + tables + "]";
+    }
+}

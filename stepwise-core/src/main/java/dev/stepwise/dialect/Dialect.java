@@ -1,0 +1,54 @@
+package dev.stepwise.dialect;
+
+import dev.stepwise.sql.StatementClassifier;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * What core needs to know about one database product: how to connect, which statements need a
+ * step of their own, how the version tables are written, and how runners are serialised.
+ *
+ * <p>Implementations are found through {@link java.util.ServiceLoader}; core never names one.
+ */
+public interface Dialect {
+
+    /** Short name, e.g. {@code postgresql}. */
+    String name();
+
+    /** Whether this dialect serves the URL (JDBC form or the product's native URI form). */
+    boolean accepts(String url);
+
+    /** Turns a user-given URL into a JDBC URL plus the credentials it carried. */
+    ConnectionSpec parseUrl(String url);
+
+    /** Version and identity of the server behind a connection. */
+    ServerInfo serverInfo(Connection connection) throws SQLException;
+
+    /** Classifies statements for a server of the given major version. */
+    StatementClassifier classifier(int serverMajorVersion);
+
+    /** The server major version assumed offline ({@code --sql}) when none is given. */
+    int defaultServerMajorVersion();
+
+    /** Quotes an identifier for this product when it needs quoting. */
+    String quoteIdentifier(String identifier);
+
+    /** Renders a string literal. */
+    String quoteLiteral(String value);
+
+    /**
+     * Prepares a fresh connection: application name, liveness checks and other session settings
+     * every Stepwise connection carries.
+     */
+    void prepareSession(Connection connection, SessionRole role, String runId) throws SQLException;
+
+    /** The SQL that creates and maintains the version and history tables. */
+    VersionTableSql versionTableSql(TableNames names);
+
+    /** The lock that serialises concurrent runners on one database. */
+    RunLock runLock(Connection lockConnection, TableNames names);
+
+    /** Finds and ends the backends a killed earlier run left behind. */
+    OrphanReaper orphanReaper(Connection connection);
+}

@@ -1,0 +1,15 @@
+package dev.stepwise.dialect;
+
+/** What a connection is for; part of its application name, so runs can recognise each other. */
+public enum SessionRole {
+    /** Holds the run lock; stays in autocommit with no open snapshot. */
+    LOCK,
+    /** Runs migrations and writes the version tables; exists only while the lock is held. */
+    WORK,
+    /** Reads state for commands that change nothing. */
+    READ;
+
+    public String keyword() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.stepwise.dialect;
+
+import java.util.List;
+
+/**
+ * The SQL of Stepwise's own tables, rendered by the dialect. Statements with {@code ?} take JDBC
+ * parameters in the order their javadoc gives; {@code core} also renders them with literals for
+ * {@code --sql} output.
+ */
+public interface VersionTableSql {
+
+    /** Creates the schema and both tables if they do not exist; idempotent. */
+    List<String> createTables();
+
+    /** One row per current head: {@code revision}. */
+    String selectHeads();
+
+    /** Parameters: revision. Exactly one row must be affected (compare-and-set). */
+    String deleteHead();
+
+    /** Parameters: revision. */
+    String insertHead();
+
+    /** Removes every head, for {@code stamp}. */
+    String deleteAllHeads();
+
+    /**
+     * Parameters: run_id, revision, direction, step (nullable int), steps_total (int), checksum,
+     * started_at (timestamp), finished_at (nullable timestamp), applied_by, outcome, error
+     * (nullable). Returns the new row's id as its only result column.
+     */
+    String insertHistory();
+
+    /** Parameters: outcome, finished_at, error (nullable), id. */
+    String finishHistory();
+
+    /** Selects every history row, oldest first, with the columns of {@link #insertHistory()} plus id. */
+    String selectHistory();
+
+    /** Whether the version table exists; one row with one boolean. */
+    String versionTableExists();
+
+    /** Parameters: outcome. Marks rows with that outcome of other runs as interrupted; param: run_id. */
+    String markInterrupted();
+
+    /** Parameters: none. Deletes failed attempt rows; returns nothing. */
+    String deleteFailed();
+}

@@ -1,0 +1,95 @@
+package dev.stepwise.run;
+
+import dev.stepwise.dialect.ServerInfo;
+import dev.stepwise.history.HistoryLedger;
+import dev.stepwise.history.VersionTables;
+import dev.stepwise.source.Direction;
+import dev.stepwise.source.Migration;
+import dev.stepwise.sql.StatementClassifier;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * A run that changes the database, from taking the run lock to letting it go: creates the
+ * version tables when missing, marks what a killed run left running as interrupted, and applies
+ * migrations one by one, keeping track of the heads.
+ */
+public final class MigrationRun implements AutoCloseable {
+
+    private final RunSession session;
+    private final VersionTables tables;
+    private final ServerInfo server;
+    private final MigrationExecutor executor;
+    private Set<String> heads;
+    private HistoryLedger ledger;
+
+    private MigrationRun(RunSession session, VersionTables tables, ServerInfo server, MigrationExecutor executor) {
+        this.session = session;
+        this.tables = tables;
+        this.server = server;
+        this.executor = executor;
+    }
+
+    public static MigrationRun start(RunEnvironment env, Duration lockWait) {
+        RunSession session = RunSession.open(env, lockWait);
+        try {
+            VersionTables tables = new VersionTables(env.dialect().versionTableSql(env.tables()));
+            tables.ensureCreated(session.work());
+            int interrupted = tables.markInterrupted(session.work(), session.runId());
+            if (interrupted > 0) {
+                env.listener().notice("recorded " + interrupted + " step(s) of a killed run as interrupted");
+            }
+            ServerInfo server = env.dialect().serverInfo(session.work());
+            StatementClassifier classifier = env.dialect().classifier(server.majorVersion());
+            MigrationExecutor executor = new MigrationExecutor(env, session, tables, classifier,
+                    RunSession.appliedBy(session.work()));
+            MigrationRun run = new MigrationRun(session, tables, server, executor);
+            run.refresh();
+            return run;
+        } catch (SQLException e) {
+            session.close();
+            throw new DatabaseException("preparing the version tables", e);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private void refresh() throws SQLException {
+        heads = tables.heads(session.work());
+        ledger = new HistoryLedger(tables.rows(session.work()));
+    }
+
+    public Set<String> heads() {
+        return heads;
+    }
+
+    public HistoryLedger ledger() {
+        return ledger;
+    }
+
+    public ServerInfo server() {
+        return server;
+    }
+
+    public RunSession session() {
+        return session;
+    }
+
+    public VersionTables tables() {
+        return tables;
+    }
+
+    /** Applies one migration in one direction and moves the heads to {@code after}. */
+    public void apply(Migration migration, Direction direction, Set<String> after) {
+        executor.run(migration, direction, heads, after);
+        heads = Set.copyOf(after);
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}

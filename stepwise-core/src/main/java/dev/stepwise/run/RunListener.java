@@ -1,0 +1,25 @@
+package dev.stepwise.run;
+
+import dev.stepwise.source.Direction;
+
+import java.time.Duration;
+
+/** Hears what a run does, as it does it; the CLI prints these lines. */
+public interface RunListener {
+
+    /** A one-line note: waiting for the lock, using the embedded server, ending an orphan. */
+    default void notice(String message) {
+    }
+
+    default void migrationStarted(String revision, Direction direction, String from, String message) {
+    }
+
+    default void stepCompleted(String revision, int step, int stepsTotal, String description, Duration took) {
+    }
+
+    default void migrationCompleted(String revision, Direction direction, Duration took) {
+    }
+
+    RunListener SILENT = new RunListener() {
+    };
+}

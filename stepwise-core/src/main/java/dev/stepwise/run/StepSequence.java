@@ -1,0 +1,142 @@
+package dev.stepwise.run;
+
+import dev.stepwise.history.Outcome;
+import dev.stepwise.source.Direction;
+import dev.stepwise.source.SqlMigration;
+import dev.stepwise.sql.Plan;
+import dev.stepwise.sql.SqlStatement;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * Runs a migration that has statements which cannot share a transaction, step by step, recording
+ * each step as it completes, and moves the version table in a last short transaction.
+ */
+final class StepSequence {
+
+    private final MigrationExecutor executor;
+    private final SqlMigration migration;
+    private final Direction direction;
+    private final Plan plan;
+    private final StepLayout layout;
+
+    StepSequence(MigrationExecutor executor, SqlMigration migration, Direction direction, Plan plan,
+                 StepLayout layout) {
+        this.executor = executor;
+        this.migration = migration;
+        this.direction = direction;
+        this.plan = plan;
+        this.layout = layout;
+    }
+
+    void run(Set<String> before, Set<String> after, Instant started) {
+        Connection c = executor.session().work();
+        int total = layout.steps().size();
+        Iterator<SqlStatement> statements = plan.iterator();
+        for (int k = 1; k <= total; k++) {
+            StepLayout.Step step = layout.steps().get(k - 1);
+            executor.session().checkLock("step " + k + " of " + total + " of revision " + migration.revision());
+            Instant stepStarted = executor.env().clock().instant();
+            SqlStatement first = runStep(c, step, k, total, statements, stepStarted);
+            executor.env().listener().stepCompleted(migration.revision(), k, total, describe(first, step),
+                    Duration.between(stepStarted, executor.env().clock().instant()));
+        }
+        try {
+            c.setAutoCommit(false);
+            executor.finishMigration(c, migration, direction, before, after, started, total);
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            MigrationExecutor.rollback(c, e);
+            throw new DatabaseException("recording revision " + migration.revision() + " after its " + total + " steps", e);
+        } catch (RuntimeException e) {
+            MigrationExecutor.rollback(c, e);
+            throw e;
+        }
+    }
+
+    /** Runs one step; returns its first statement (for the progress line). */
+    private SqlStatement runStep(Connection c, StepLayout.Step step, int k, int total, Iterator<SqlStatement> statements,
+                                 Instant stepStarted) {
+        SqlStatement current = null;
+        SqlStatement first = null;
+        long runningRow = -1;
+        try {
+            if (step.transactional()) {
+                c.setAutoCommit(false);
+                for (int i = step.first(); i < step.end(); i++) {
+                    current = statements.next();
+                    first = first == null ? current : first;
+                    executor.execute(c, current);
+                }
+                current = null;
+                executor.tables().record(c, executor.entry(migration, direction, k, total, stepStarted,
+                        Outcome.SUCCESS, null));
+                executor.session().checkLock("the commit of step " + k + " of revision " + migration.revision());
+                c.commit();
+                c.setAutoCommit(true);
+            } else {
+                c.setAutoCommit(true);
+                first = statements.next();
+                // Recorded as running first, so a run killed during a long concurrent build is seen
+                // as interrupted at this step by the next run.
+                runningRow = executor.tables().record(c, executor.entry(migration, direction, k, total, stepStarted,
+                        Outcome.RUNNING, null));
+                current = first;
+                executor.execute(c, current);
+                current = null;
+                executor.tables().finish(c, runningRow, Outcome.SUCCESS, executor.env().clock().instant(), null);
+            }
+            return first;
+        } catch (SQLException e) {
+            MigrationExecutor.rollback(c, e);
+            recordStepFailure(c, k, total, stepStarted, runningRow, e);
+            if (current == null) {
+                throw new DatabaseException("recording step " + k + " of revision " + migration.revision(), e);
+            }
+            throw executor.failure(migration, current, e, aftermath(k, total, step.transactional()));
+        } catch (RuntimeException e) {
+            MigrationExecutor.rollback(c, e);
+            throw e;
+        }
+    }
+
+    private void recordStepFailure(Connection c, int k, int total, Instant stepStarted, long runningRow, SQLException e) {
+        if (runningRow < 0) {
+            executor.recordFailure(migration, direction, k, total, stepStarted, e);
+            return;
+        }
+        try {
+            c.setAutoCommit(true);
+            executor.tables().finish(c, runningRow, Outcome.FAILED, executor.env().clock().instant(),
+                    DatabaseException.firstLine(e.getMessage()));
+        } catch (SQLException | RuntimeException second) {
+            e.addSuppressed(second);
+        }
+    }
+
+    private static String aftermath(int k, int total, boolean transactional) {
+        String thisStep = transactional ? "step " + k + " of " + total + " was rolled back"
+                : "step " + k + " of " + total + " ran outside a transaction and may have left work behind"
+                + " (e.g. an INVALID index)";
+        String earlier = k > 1 ? "; steps 1-" + (k - 1) + " are committed and recorded" : "";
+        return thisStep + earlier + "; the revision stays unapplied and the next run stops at this step until"
+                + " `stepwise repair` clears the attempt";
+    }
+
+    private static String describe(SqlStatement first, StepLayout.Step step) {
+        if (first == null) {
+            return "(empty)";
+        }
+        String text = first.sql().strip().replaceAll("\\s+", " ");
+        if (text.length() > 60) {
+            text = text.substring(0, 57) + "...";
+        }
+        return (step.transactional() ? "" : "outside a transaction: ") + text
+                + (step.size() > 1 ? " (+" + (step.size() - 1) + " more)" : "");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.stepwise.postgres;
+
+import dev.stepwise.dialect.ConnectionSpec;
+import dev.stepwise.dialect.Dialect;
+import dev.stepwise.dialect.OrphanReaper;
+import dev.stepwise.dialect.RunLock;
+import dev.stepwise.dialect.ServerInfo;
+import dev.stepwise.dialect.SessionRole;
+import dev.stepwise.dialect.TableNames;
+import dev.stepwise.dialect.VersionTableSql;
+import dev.stepwise.sql.StatementClassifier;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The PostgreSQL dialect, registered for {@link java.util.ServiceLoader}. */
+public final class PostgresDialect implements Dialect {
+
+    /** Oldest server whose behaviour the dialect encodes (PostgreSQL 11: instant constant defaults). */
+    static final int OLDEST_SUPPORTED_MAJOR = 11;
+
+    /** How often a server checks that a Stepwise client is still there (PG 14+). */
+    static final String CONNECTION_CHECK_INTERVAL = "1s";
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public boolean accepts(String url) {
+        return PostgresUrl.accepts(url);
+    }
+
+    @Override
+    public ConnectionSpec parseUrl(String url) {
+        return PostgresUrl.parse(url);
+    }
+
+    @Override
+    public ServerInfo serverInfo(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_setting('server_version'), "
+                     + "current_setting('server_version_num')::int, current_database(), current_user")) {
+            rs.next();
+            return new ServerInfo("PostgreSQL", rs.getString(1).split(" ")[0], rs.getInt(2) / 10000,
+                    rs.getString(3), rs.getString(4));
+        }
+    }
+
+    @Override
+    public StatementClassifier classifier(int serverMajorVersion) {
+        return new PostgresStatementClassifier(serverMajorVersion);
+    }
+
+    @Override
+    public int defaultServerMajorVersion() {
+        return 17;
+    }
+
+    @Override
+    public String quoteIdentifier(String identifier) {
+        return PostgresIdentifiers.quote(identifier);
+    }
+
+    @Override
+    public String quoteLiteral(String value) {
+        return PostgresIdentifiers.literal(value);
+    }
+
+    @Override
+    public void prepareSession(Connection connection, SessionRole role, String runId) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            // application_name names the run and the connection's job, so a later run can tell a
+            // killed run's leftover backends from a live runner's.
+            s.execute("SET application_name = " + quoteLiteral(applicationName(runId, role)));
+            int major = connection.getMetaData().getDatabaseMajorVersion();
+            if (major >= 14) {
+                // Without it a backend whose client was killed keeps running its statement (a
+                // concurrent index build) until it next tries to talk to the client.
+                s.execute("SET client_connection_check_interval = '" + CONNECTION_CHECK_INTERVAL + "'");
+            }
+        }
+    }
+
+    static String applicationName(String runId, SessionRole role) {
+        return "stepwise-" + runId + "-" + role.keyword();
+    }
+
+    @Override
+    public VersionTableSql versionTableSql(TableNames names) {
+        return new PostgresVersionTableSql(names);
+    }
+
+    @Override
+    public RunLock runLock(Connection lockConnection, TableNames names) {
+        return new AdvisoryRunLock(lockConnection, names);
+    }
+
+    @Override
+    public OrphanReaper orphanReaper(Connection connection) {
+        return new PostgresOrphanReaper(connection);
+    }
+}
