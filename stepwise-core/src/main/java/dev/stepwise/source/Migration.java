@@ -6,7 +6,7 @@ import dev.stepwise.graph.Revision;
  * One revision's executable content: an SQL file or a Java-coded migration, both placed in the
  * same revision graph.
  */
-public interface Migration {
+public sealed interface Migration permits SqlMigration, JavaCodedMigration {
 
     MigrationHeader header();
 
