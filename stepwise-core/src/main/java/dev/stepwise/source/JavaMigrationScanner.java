@@ -32,6 +32,10 @@ import java.util.stream.Stream;
  * <p>In a scanned package, classes without the annotation are skipped (helpers live there too),
  * except concrete {@link JavaMigration}s: a migration that forgot its annotation is an error,
  * not a silently missing revision. Classes are loaded without being initialised.
+ *
+ * <p>Packages are found with {@link ClassLoader#getResources(String)}, which sees a package in
+ * a jar only through its directory entry; the {@code jar} tool, Maven and Gradle write those,
+ * but a jar built without them needs the {@code META-INF/services} list instead.
  */
 public final class JavaMigrationScanner {
 
