@@ -1,6 +1,7 @@
 package dev.stepwise.source;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -120,6 +121,6 @@ final class HeaderBlock {
     }
 
     private static String knownKeys() {
-        return String.join(", ", java.util.Arrays.stream(HeaderKey.values()).map(HeaderKey::key).toList());
+        return String.join(", ", Arrays.stream(HeaderKey.values()).map(HeaderKey::key).toList());
     }
 }

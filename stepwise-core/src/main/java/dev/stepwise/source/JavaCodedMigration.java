@@ -102,6 +102,7 @@ public final class JavaCodedMigration implements Migration {
     }
 
     /** Whether downgrading is possible: everything but {@code reversible = NO}. */
+    @Override
     public boolean hasDown() {
         return header.reversible() != Reversibility.NO;
     }

@@ -4,6 +4,7 @@ import dev.stepwise.JavaMigration;
 import dev.stepwise.StepwiseMigration;
 
 import java.io.IOException;
+import java.lang.reflect.Modifier;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +75,7 @@ public final class JavaMigrationScanner {
             return true;
         }
         return JavaMigration.class.isAssignableFrom(type) && !type.isInterface()
-                && !java.lang.reflect.Modifier.isAbstract(type.getModifiers())
+                && !Modifier.isAbstract(type.getModifiers())
                 && !type.isAnonymousClass() && !type.isLocalClass();
     }
 
@@ -103,7 +105,8 @@ public final class JavaMigrationScanner {
         try (Stream<Path> files = Files.walk(directory)) {
             files.filter(f -> isClassFile(f.getFileName().toString()))
                     .forEach(f -> {
-                        String relative = directory.relativize(f).toString().replace(f.getFileSystem().getSeparator(), ".");
+                        String separator = f.getFileSystem().getSeparator();
+                        String relative = directory.relativize(f).toString().replace(separator, ".");
                         names.add(packageName + "." + relative.substring(0, relative.length() - ".class".length()));
                     });
         } catch (UncheckedIOException e) {
@@ -116,7 +119,7 @@ public final class JavaMigrationScanner {
         // A cached JarFile is shared with the class loader; closing it would break class loading.
         connection.setUseCaches(false);
         try (JarFile jar = connection.getJarFile()) {
-            for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
                 String name = entry.getName();
                 if (name.startsWith(path + "/") && isClassFile(name.substring(name.lastIndexOf('/') + 1))) {
                     names.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));

@@ -16,6 +16,9 @@ public sealed interface Migration permits SqlMigration, JavaCodedMigration {
     /** The versioned checksum, e.g. {@code v1:3f2a...}; stable under cosmetic edits. */
     String checksum();
 
+    /** Whether the migration can be downgraded; false means the runner must refuse to. */
+    boolean hasDown();
+
     default String revision() {
         return header().revision();
     }

@@ -38,7 +38,7 @@ final class MigrationFileScanner implements Closeable {
     private final HeaderBlock headerBlock;
     private final StatementRules statementRules;
     private final List<Directive> migrationDirectives = new ArrayList<>();
-    private final List<Directive> pending = new ArrayList<>();
+    private final PendingDirectives pending;
     private Position position = Position.PREAMBLE;
     private MigrationHeader header;
     private ScriptItem previous;
@@ -55,6 +55,7 @@ final class MigrationFileScanner implements Closeable {
         this.items = new StatementSplitter(reader, ControlComment::isControl);
         this.headerBlock = new HeaderBlock(file);
         this.statementRules = new StatementRules(file);
+        this.pending = new PendingDirectives(file);
     }
 
     static MigrationFileScanner open(Path file) {
@@ -162,8 +163,8 @@ final class MigrationFileScanner implements Closeable {
             section(marker, line);
         } else if (kind instanceof DirectiveLine directive) {
             directive(directive, line);
-        } else if (!pending.isEmpty()) {
-            throw notDirectlyAbove(line, "a comment");
+        } else {
+            pending.comment(line);
         }
         return null;
     }
@@ -173,7 +174,7 @@ final class MigrationFileScanner implements Closeable {
             throw error(line, "unknown section marker `-- " + marker.written()
                     + "`; the sections are `-- +up` and `-- +down`");
         }
-        requireNoPendingDirective();
+        pending.requireNone();
         if (marker.direction() == Direction.UP) {
             if (position == Position.UP || position == Position.DOWN) {
                 throw error(line, "a second `-- +up` (the first is on line " + upLine + ")");
@@ -213,15 +214,6 @@ final class MigrationFileScanner implements Closeable {
             throw error(lineNumber, "directive `stepwise:" + directive.name() + "` in the middle of"
                     + " a statement: the statement on line " + statement.line() + " has no `;` before it");
         }
-        if (!pending.isEmpty()) {
-            if (lineNumber != lastPendingLine() + 1) {
-                throw notDirectlyAbove(lineNumber, "a blank line");
-            }
-            if (directive.name().equals(DirectiveSyntax.BATCH)
-                    && pending.stream().anyMatch(d -> d.name().equals(DirectiveSyntax.BATCH))) {
-                throw error(lineNumber, "a second `stepwise:batch` above the same statement");
-            }
-        }
         pending.add(directive);
     }
 
@@ -231,11 +223,7 @@ final class MigrationFileScanner implements Closeable {
                     + " `-- +up` there may only be comments");
         }
         statementRules.check(statement);
-        if (!pending.isEmpty() && statement.line() != lastPendingLine() + 1) {
-            throw notDirectlyAbove(statement.line(), "a blank line or a block comment");
-        }
-        List<Directive> directives = List.copyOf(pending);
-        pending.clear();
+        List<Directive> directives = pending.takeFor(statement.line());
         Direction section = position == Position.UP ? Direction.UP : Direction.DOWN;
         if (section == Direction.UP) {
             upStatements++;
@@ -248,7 +236,7 @@ final class MigrationFileScanner implements Closeable {
 
     private void finish() {
         finished = true;
-        requireNoPendingDirective();
+        pending.requireNone();
         if (isBeforeUp()) {
             if (!headerBlock.isStarted()) {
                 throw error(0, "has no header; a migration file starts with `-- revision: <id>`"
@@ -271,25 +259,6 @@ final class MigrationFileScanner implements Closeable {
                     + " (line " + downLine + ") has statements; remove them, or say `reversible: lossy`"
                     + " if the down loses data");
         }
-    }
-
-    private void requireNoPendingDirective() {
-        if (!pending.isEmpty()) {
-            Directive last = pending.get(pending.size() - 1);
-            throw error(last.line(), "directive `stepwise:" + last.name()
-                    + "` has no statement after it in its section");
-        }
-    }
-
-    private MigrationFileException notDirectlyAbove(int line, String what) {
-        Directive last = pending.get(pending.size() - 1);
-        return error(line, "directive `stepwise:" + last.name() + "` on line " + last.line()
-                + " must stand directly above its statement, but " + what + " comes between;"
-                + " only other directives may");
-    }
-
-    private int lastPendingLine() {
-        return pending.get(pending.size() - 1).line();
     }
 
     private boolean isBeforeUp() {

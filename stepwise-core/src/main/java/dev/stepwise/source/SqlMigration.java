@@ -1,6 +1,7 @@
 package dev.stepwise.source;
 
 import dev.stepwise.sql.Directive;
+import dev.stepwise.sql.ExecutionMode;
 import dev.stepwise.sql.Plan;
 import dev.stepwise.sql.StatementClassifier;
 
@@ -63,6 +64,7 @@ public final class SqlMigration implements Migration {
      * Whether downgrading is possible: {@code +down} has statements, or {@code +up} has none
      * either (a merge point or a placeholder has nothing to undo).
      */
+    @Override
     public boolean hasDown() {
         return sections.downStatements() > 0 || sections.upStatements() == 0;
     }
@@ -88,7 +90,7 @@ public final class SqlMigration implements Migration {
      */
     public Plan plan(Direction direction, StatementClassifier classifier) {
         StatementClassifier effective = header.transaction() == TransactionMode.NONE
-                ? statement -> dev.stepwise.sql.ExecutionMode.AUTOCOMMIT
+                ? statement -> ExecutionMode.AUTOCOMMIT
                 : classifier;
         return new Plan(() -> new SectionStatements(file, direction, effective));
     }
