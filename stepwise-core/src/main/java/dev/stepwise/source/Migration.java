@@ -6,7 +6,7 @@ import dev.stepwise.graph.Revision;
  * One revision's executable content: an SQL file or a Java-coded migration, both placed in the
  * same revision graph.
  */
-public interface Migration {
+public sealed interface Migration permits SqlMigration, JavaCodedMigration {
 
     MigrationHeader header();
 
@@ -15,6 +15,9 @@ public interface Migration {
 
     /** The versioned checksum, e.g. {@code v1:3f2a...}; stable under cosmetic edits. */
     String checksum();
+
+    /** Whether the migration can be downgraded; false means the runner must refuse to. */
+    boolean hasDown();
 
     default String revision() {
         return header().revision();

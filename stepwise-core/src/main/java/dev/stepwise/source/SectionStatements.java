@@ -1,0 +1,79 @@
+package dev.stepwise.source;
+
+import dev.stepwise.sql.SqlStatement;
+import dev.stepwise.sql.StatementClassifier;
+
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * One pass over one section of a migration file: opens the file, streams that section's
+ * statements and closes the file at the end of the section (or on the first error).
+ */
+final class SectionStatements implements Iterator<SqlStatement>, Closeable {
+
+    private final Path file;
+    private final Direction direction;
+    private final StatementClassifier classifier;
+    private MigrationFileScanner scanner;
+    private SqlStatement next;
+    private boolean done;
+
+    SectionStatements(Path file, Direction direction, StatementClassifier classifier) {
+        this.file = file;
+        this.direction = direction;
+        this.classifier = classifier;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null && !done) {
+            next = advance();
+        }
+        return next != null;
+    }
+
+    @Override
+    public SqlStatement next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        SqlStatement statement = next;
+        next = null;
+        return statement;
+    }
+
+    @Override
+    public void close() {
+        done = true;
+        if (scanner != null) {
+            scanner.close();
+            scanner = null;
+        }
+    }
+
+    private SqlStatement advance() {
+        try {
+            if (scanner == null) {
+                scanner = MigrationFileScanner.open(file);
+            }
+            SectionStatement found;
+            do {
+                found = scanner.next();
+            } while (found != null && found.section().compareTo(direction) < 0);
+            // The up section ends where the down section begins: no need to read further.
+            if (found == null || found.section() != direction) {
+                close();
+                return null;
+            }
+            return new SqlStatement(found.statement().sql(), found.statement().line(),
+                    found.statement().column(), found.statement().tokens(), found.directives(),
+                    classifier.classify(found.statement()));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.stepwise.source;
+
+import dev.stepwise.sql.Directive;
+import dev.stepwise.sql.ExecutionMode;
+import dev.stepwise.sql.Plan;
+import dev.stepwise.sql.StatementClassifier;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A migration defined by an SQL file, checked in full when it was loaded; its statements stay
+ * in the file and are read again by each pass over a {@link #plan plan}.
+ */
+public final class SqlMigration implements Migration {
+
+    private final Path file;
+    private final MigrationHeader header;
+    private final String checksum;
+    private final List<Directive> migrationDirectives;
+    private final Sections sections;
+
+    /** What the loading pass learnt about the sections, without holding their statements. */
+    record Sections(int upStatements, int downStatements, boolean usesBatch) {
+    }
+
+    SqlMigration(Path file, MigrationHeader header, String checksum,
+                 List<Directive> migrationDirectives, Sections sections) {
+        this.file = file;
+        this.header = header;
+        this.checksum = checksum;
+        this.migrationDirectives = List.copyOf(migrationDirectives);
+        this.sections = sections;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public MigrationHeader header() {
+        return header;
+    }
+
+    @Override
+    public String origin() {
+        return file.toString();
+    }
+
+    @Override
+    public String checksum() {
+        return checksum;
+    }
+
+    /**
+     * The {@code stepwise:allow} directives placed above {@code -- +up}, which accept findings
+     * about the migration as a whole.
+     */
+    public List<Directive> migrationDirectives() {
+        return migrationDirectives;
+    }
+
+    /**
+     * Whether downgrading is possible: {@code +down} has statements, or {@code +up} has none
+     * either (a merge point or a placeholder has nothing to undo).
+     */
+    @Override
+    public boolean hasDown() {
+        return sections.downStatements() > 0 || sections.upStatements() == 0;
+    }
+
+    /**
+     * Whether any statement carries a {@code stepwise:batch} directive; it is parsed and checked
+     * here, and the runner decides whether it can execute it.
+     */
+    public boolean usesBatch() {
+        return sections.usesBatch();
+    }
+
+    /** How many statements the section has, as counted when the file was loaded. */
+    public int statementCount(Direction direction) {
+        return direction == Direction.UP ? sections.upStatements() : sections.downStatements();
+    }
+
+    /**
+     * The statements of one section. Every iteration opens and reads the file again; the
+     * iterator closes the file when it is exhausted or fails, and is {@link java.io.Closeable}
+     * for callers that stop early. With {@code transaction: none} every statement runs in
+     * autocommit; otherwise the classifier decides per statement.
+     */
+    public Plan plan(Direction direction, StatementClassifier classifier) {
+        StatementClassifier effective = header.transaction() == TransactionMode.NONE
+                ? statement -> ExecutionMode.AUTOCOMMIT
+                : classifier;
+        return new Plan(() -> new SectionStatements(file, direction, effective));
+    }
+
+    @Override
+    public String toString() {
+        return "SqlMigration[" + header.revision() + " " + file + "]";
+    }
+}
