@@ -75,7 +75,8 @@ final class Session {
 
         @Override
         public void migrationStarted(String revision, Direction direction, String other, String message) {
-            String arrow = direction == Direction.UP ? other + " -> " + revision : revision + " -> " + other;
+            String base = other.isEmpty() ? "<base>" : other;
+            String arrow = direction == Direction.UP ? base + " -> " + revision : revision + " -> " + base;
             note("Running " + direction.keyword() + "grade " + arrow + (message.isEmpty() ? "" : ", " + message));
         }
 
