@@ -44,22 +44,23 @@ final class ScriptWriter {
                    Set<String> after) throws IOException {
         out.append('\n');
         comment("Running " + direction.keyword() + "grade " + (direction == Direction.UP
-                ? String.join(",", m.header().downRevisions()) + " -> " + m.revision()
-                : m.revision() + " -> " + String.join(",", m.header().downRevisions()))
+                ? parents(m) + " -> " + m.revision()
+                : m.revision() + " -> " + parents(m))
                 + (m.header().message().isEmpty() ? "" : ", " + m.header().message()));
         comment("from " + m.origin());
         boolean inTransaction = false;
-        int stepsOutside = 0;
+        int steps = 0;
         for (SqlStatement s : m.plan(direction, classifier)) {
             if (s.runsInTransaction() && !inTransaction) {
                 out.append("BEGIN;\n");
                 inTransaction = true;
+                steps++;
             } else if (!s.runsInTransaction() && inTransaction) {
                 out.append("COMMIT;\n");
                 inTransaction = false;
             }
             if (!s.runsInTransaction()) {
-                stepsOutside++;
+                steps++;
                 comment("outside a transaction: must not run inside a transaction block");
             }
             out.append(s.sql()).append(";\n");
@@ -67,12 +68,12 @@ final class ScriptWriter {
         if (!inTransaction) {
             out.append("BEGIN;\n");
         }
-        versionMove(m, direction, before, after, stepsOutside);
+        versionMove(m, direction, before, after, Math.max(steps, 1));
         out.append("COMMIT;\n");
     }
 
     private void versionMove(SqlMigration m, Direction direction, Set<String> before, Set<String> after,
-                             int stepsOutside) throws IOException {
+                             int steps) throws IOException {
         Set<String> removed = new LinkedHashSet<>(before);
         removed.removeAll(after);
         Set<String> added = new LinkedHashSet<>(after);
@@ -85,8 +86,12 @@ final class ScriptWriter {
         }
         String insert = tables.insertHistory().replaceFirst("\\s+RETURNING id$", "");
         out.append(bind(insert, List.of(literal("offline"), literal(m.revision()), literal(direction.keyword()), "NULL",
-                String.valueOf(stepsOutside > 0 ? stepsOutside + 1 : 1), literal(m.checksum()), "now()", "now()",
+                String.valueOf(steps), literal(m.checksum()), "now()", "now()",
                 "current_user", literal("success"), "NULL"))).append(";\n");
+    }
+
+    private static String parents(SqlMigration m) {
+        return m.header().downRevisions().isEmpty() ? "<base>" : String.join(",", m.header().downRevisions());
     }
 
     private String literal(String value) {
