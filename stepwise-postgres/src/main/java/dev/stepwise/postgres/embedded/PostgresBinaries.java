@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -38,10 +39,14 @@ record PostgresBinaries(Path home, String version) {
     String majorVersion() {
         String[] parts = version.split("\\.");
         // before PostgreSQL 10 the major version had two parts (9.6)
-        return parts.length > 2 || parts[0].equals("9") ? parts[0] + "." + parts[1] : parts[0];
+        return Integer.parseInt(parts[0]) < 10 ? parts[0] + "." + parts[1] : parts[0];
     }
 
     Path tool(String name) {
+        return tool(home, name);
+    }
+
+    private static Path tool(Path home, String name) {
         boolean windows = System.getProperty("os.name").startsWith("Windows");
         return home.resolve("bin").resolve(windows ? name + ".exe" : name);
     }
@@ -49,7 +54,7 @@ record PostgresBinaries(Path home, String version) {
     static PostgresBinaries unpack(BinaryArchive archive, Path cacheRoot) {
         Path home = cacheRoot.resolve(archive.name() + "-" + archive.identity());
         try {
-            if (Files.isRegularFile(home.resolve(VERSION_FILE))) {
+            if (isComplete(home)) {
                 return new PostgresBinaries(home, Files.readString(home.resolve(VERSION_FILE)).trim());
             }
             Files.createDirectories(cacheRoot);
@@ -57,9 +62,11 @@ record PostgresBinaries(Path home, String version) {
                          StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock lock = channel.lock()) {
                 // another process may have unpacked it while we waited for the lock
-                if (!Files.isRegularFile(home.resolve(VERSION_FILE))) {
+                if (!isComplete(home)) {
                     Path scratch = cacheRoot.resolve(home.getFileName() + ".partial");
                     deleteTree(scratch);
+                    // a tree a cache cleaner has thinned out is unpacked afresh
+                    deleteTree(home);
                     ArchiveExtraction.extract(archive, scratch);
                     Files.writeString(scratch.resolve(VERSION_FILE), reportedVersion(scratch) + "\n");
                     Files.move(scratch, home, StandardCopyOption.ATOMIC_MOVE);
@@ -69,6 +76,10 @@ record PostgresBinaries(Path home, String version) {
         } catch (IOException e) {
             throw new EmbeddedServerFailed("could not unpack the embedded PostgreSQL binaries into " + home, e);
         }
+    }
+
+    private static boolean isComplete(Path home) {
+        return Files.isRegularFile(home.resolve(VERSION_FILE)) && Files.isExecutable(tool(home, "pg_ctl"));
     }
 
     private static Path cacheRoot() {
@@ -83,7 +94,7 @@ record PostgresBinaries(Path home, String version) {
 
     /** Asks the server binary itself ("postgres (PostgreSQL) 17.7"), which is allowed even as root. */
     private static String reportedVersion(Path home) throws IOException {
-        Process process = new ProcessBuilder(home.resolve("bin").resolve("postgres").toString(), "--version")
+        Process process = new ProcessBuilder(tool(home, "postgres").toString(), "--version")
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes()).trim();
         try {
@@ -99,7 +110,7 @@ record PostgresBinaries(Path home, String version) {
     }
 
     static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {

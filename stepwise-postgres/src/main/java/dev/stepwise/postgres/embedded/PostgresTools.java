@@ -18,16 +18,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class PostgresTools {
 
+    private static final boolean RUN_AS_ROOT = isRoot();
+
     private final PostgresBinaries binaries;
-    private final boolean runAsRoot;
 
     PostgresTools(PostgresBinaries binaries) {
-        this(binaries, isRoot());
-    }
-
-    PostgresTools(PostgresBinaries binaries, boolean runAsRoot) {
         this.binaries = binaries;
-        this.runAsRoot = runAsRoot;
     }
 
     PostgresBinaries binaries() {
@@ -37,7 +33,7 @@ final class PostgresTools {
     /** The command line that runs {@code tool} with {@code arguments}. */
     List<String> command(String tool, List<String> arguments) {
         List<String> command = new ArrayList<>();
-        if (runAsRoot) {
+        if (RUN_AS_ROOT) {
             command.add("unshare");
             command.add("-U");
         }
@@ -52,7 +48,7 @@ final class PostgresTools {
         try {
             return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
         } catch (IOException e) {
-            String hint = runAsRoot ? " (running as root needs util-linux's unshare and user namespaces)" : "";
+            String hint = RUN_AS_ROOT ? " (running as root needs util-linux's unshare and user namespaces)" : "";
             throw new EmbeddedServerFailed("could not run " + String.join(" ", command) + hint, e);
         }
     }

@@ -99,7 +99,15 @@ final class Postmaster {
      * waiting for the shutdown checkpoint: whoever starts the server next waits for that instead.
      */
     void requestStop(PostmasterPidFile running) {
-        tools.run("pg_ctl", List.of("stop", "-m", "fast", "-W", "-D", dataDirectory.toString()), "", log);
+        try {
+            tools.run("pg_ctl", List.of("stop", "-m", "fast", "-W", "-D", dataDirectory.toString()), "", log);
+        } catch (EmbeddedServerFailed e) {
+            if (running.processAlive()) {
+                throw e;
+            }
+            // it went away by itself between our look and pg_ctl's: stopped is what we wanted
+            return;
+        }
         long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<PostmasterPidFile> now = current();

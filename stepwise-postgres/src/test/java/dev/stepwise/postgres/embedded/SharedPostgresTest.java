@@ -135,6 +135,17 @@ class SharedPostgresTest {
     }
 
     @Test
+    void nonEmptyDirectoryThatIsNoDataDirectory_isAClearError() throws Exception {
+        Files.createDirectories(dataDirectory());
+        Files.writeString(dataDirectory().resolve("notes.txt"), "mine");
+
+        assertThatThrownBy(() -> SharedPostgres.open(state()))
+                .isInstanceOfSatisfying(StepwiseException.class,
+                        e -> assertThat(e.category()).isEqualTo(StepwiseException.Category.BAD_INPUT))
+                .hasMessage(dataDirectory() + " is not a PostgreSQL data directory (it has no PG_VERSION): move or delete it");
+    }
+
+    @Test
     void serverKilledWithKill9_isStartedAgainByTheNextOpen() throws Exception {
         try (SharedPostgres server = SharedPostgres.open(state())) {
             execute(server, "CREATE TABLE survivor (id int); INSERT INTO survivor VALUES (7)");
@@ -160,6 +171,8 @@ class SharedPostgresTest {
             servers.add(holder.awaitServer());
         }
         long postmaster = postmasterPid();
+        assertThat(new Holders(state().resolve(dataDirectory().getFileName() + ".holders")).pruneDead())
+                .as("holders seen from another process").hasSize(4);
 
         Files.createFile(release);
         for (Holder holder : holders) {
