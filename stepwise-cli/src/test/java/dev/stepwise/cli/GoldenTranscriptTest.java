@@ -5,7 +5,15 @@ import dev.stepwise.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.stepwise.dialect.EmbeddedServer;
+import dev.stepwise.dialect.EmbeddedServerProvider;
+
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +53,12 @@ class GoldenTranscriptTest {
         Map<String, String> env = new HashMap<>();
         Transcript transcript = session(env, List.of("--url", db.url(), "--user", "postgres"), db);
         compare("workflow-url.txt", transcript.text());
+    }
+
+    @Test
+    void aliceFirstSession_onTheEmbeddedDefault() throws IOException {
+        Transcript transcript = session(new HashMap<>(), List.of(), null);
+        compare("workflow-embedded.txt", transcript.text());
     }
 
     private Transcript session(Map<String, String> env, List<String> connection, TestDatabase db) throws IOException {
@@ -83,10 +98,28 @@ class GoldenTranscriptTest {
     }
 
     private void revisionIs(Transcript t, TestDatabase db, List<String> expected) {
-        List<String> rows = db.column("SELECT revision FROM stepwise_version ORDER BY revision");
+        List<String> rows = db != null ? db.column("SELECT revision FROM stepwise_version ORDER BY revision")
+                : embeddedVersionRows();
         List<String> named = rows.stream().map(t::nameOf).sorted().toList();
         t.note("stepwise_version: " + (named.isEmpty() ? "(empty)" : String.join(", ", named)));
         assertThat(named).isEqualTo(expected);
+    }
+
+    /** Joins the project's embedded server (as another holder) and reads the version table. */
+    private List<String> embeddedVersionRows() {
+        EmbeddedServerProvider provider = ServiceLoader.load(EmbeddedServerProvider.class).findFirst().orElseThrow();
+        try (EmbeddedServer server = provider.open(project.resolve(".stepwise"));
+             Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT revision FROM stepwise_version ORDER BY revision")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Fills the three generated files the way a user would in an editor. */
