@@ -146,6 +146,21 @@ class SharedPostgresTest {
     }
 
     @Test
+    void serverThatCannotStart_isAFailureQuotingItsLog() throws Exception {
+        SharedPostgres.open(state()).close();
+        awaitStopped();
+        Files.writeString(dataDirectory().resolve("postgresql.auto.conf"), "shared_buffers = 'lots'\n");
+
+        assertThatThrownBy(() -> SharedPostgres.open(state()))
+                .isInstanceOfSatisfying(EmbeddedServerFailed.class, e -> {
+                    assertThat(e.category()).isEqualTo(StepwiseException.Category.FAILED);
+                    assertThat(e.log()).isEqualTo(state().resolve(dataDirectory().getFileName() + ".log").toAbsolutePath());
+                })
+                .hasMessageContaining("did not start")
+                .hasMessageContaining("shared_buffers");
+    }
+
+    @Test
     void serverKilledWithKill9_isStartedAgainByTheNextOpen() throws Exception {
         try (SharedPostgres server = SharedPostgres.open(state())) {
             execute(server, "CREATE TABLE survivor (id int); INSERT INTO survivor VALUES (7)");
