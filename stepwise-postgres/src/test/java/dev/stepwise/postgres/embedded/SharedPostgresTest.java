@@ -28,6 +28,9 @@ class SharedPostgresTest {
     @TempDir
     Path project;
 
+    /** Child JVMs of this test, so that none outlives it when it fails half-way. */
+    final List<Holder> children = new ArrayList<>();
+
     Path state() {
         return project.resolve(".stepwise");
     }
@@ -181,6 +184,7 @@ class SharedPostgresTest {
         for (int i = 0; i < 4; i++) {
             holders.add(Holder.holding(state(), project, "holder" + i, release));
         }
+        children.addAll(holders);
         List<String> servers = new ArrayList<>();
         for (Holder holder : holders) {
             servers.add(holder.awaitServer());
@@ -203,6 +207,7 @@ class SharedPostgresTest {
     @Test
     void holderKilledWithKill9_doesNotKeepTheServerAliveForever() throws Exception {
         Holder killed = Holder.holding(state(), project, "killed", project.resolve("never"));
+        children.add(killed);
         String server = killed.awaitServer();
         killed.kill();
         long postmaster = postmasterPid();
@@ -218,6 +223,11 @@ class SharedPostgresTest {
     /** Stops whatever a failed test left running in its temporary directory. */
     @AfterEach
     void stopLeftovers() throws Exception {
+        for (Holder child : children) {
+            if (child.isAlive()) {
+                child.kill();
+            }
+        }
         Optional<PostmasterPidFile> running = PostmasterPidFile.read(dataDirectory()).filter(PostmasterPidFile::processAlive);
         if (running.isPresent()) {
             ProcessHandle.of(running.get().pid()).ifPresent(ProcessHandle::destroyForcibly);
