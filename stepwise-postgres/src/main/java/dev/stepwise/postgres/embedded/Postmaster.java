@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Starts and stops the PostgreSQL server process on a data directory through {@code pg_ctl},
@@ -29,6 +31,7 @@ final class Postmaster {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final int START_ATTEMPTS = 3;
     private static final long LOG_LIMIT_BYTES = 10L << 20;
+    private static final Pattern SEVERITY = Pattern.compile("\\b(?:LOG|WARNING|ERROR|FATAL|PANIC|DETAIL|HINT):.*");
 
     private final PostgresTools tools;
     private final Path dataDirectory;
@@ -63,7 +66,7 @@ final class Postmaster {
                 continue;
             }
             throw new EmbeddedServerFailed("the embedded PostgreSQL server in " + dataDirectory
-                    + " did not start: " + said.strip(), log);
+                    + " did not start: " + lastMessages(said), log);
         }
     }
 
@@ -194,6 +197,20 @@ final class Postmaster {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /**
+     * The server's last few messages (severity and text, without timestamps), where the reason
+     * for a failed start is; {@code pg_ctl}'s own last lines when the server said nothing.
+     */
+    static String lastMessages(String said) {
+        List<String> messages = said.lines()
+                .map(line -> SEVERITY.matcher(line))
+                .filter(Matcher::find)
+                .map(m -> m.group().strip())
+                .toList();
+        List<String> lines = messages.isEmpty() ? said.strip().lines().filter(l -> !l.isBlank()).toList() : messages;
+        return String.join(" / ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
     }
 
     private static void pause(Duration duration) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -28,20 +27,11 @@ final class Holder {
 
     /** Starts a holder that keeps the server until {@code release} appears. */
     static Holder holding(Path stateDirectory, Path workDirectory, String name, Path release) throws IOException {
-        return start(stateDirectory, workDirectory, name, release.toString());
-    }
-
-    /** Starts a holder that opens, queries and closes at once. */
-    static Holder passingThrough(Path stateDirectory, Path workDirectory, String name) throws IOException {
-        return start(stateDirectory, workDirectory, name, "-");
-    }
-
-    private static Holder start(Path stateDirectory, Path workDirectory, String name, String release) throws IOException {
         Path report = workDirectory.resolve(name + ".report");
         Path output = workDirectory.resolve(name + ".out");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                HolderProcess.class.getName(), stateDirectory.toString(), report.toString(), release)
+                HolderProcess.class.getName(), stateDirectory.toString(), report.toString(), release.toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         return new Holder(process, report, output);
     }
@@ -62,16 +52,15 @@ final class Holder {
         return fields.get(0) + " " + fields.get(1);
     }
 
-    /** The holder's timings in milliseconds: open, query, close. */
-    List<Long> timings() throws IOException {
-        return List.of(Files.readString(report).split(" ")).subList(2, 5).stream().map(Long::valueOf).toList();
-    }
-
     void awaitSuccess() throws Exception {
         if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             fail("holder still running after " + TIMEOUT + ":\n" + output());
         }
         assertThat(process.exitValue()).as("exit code of holder, whose output was:\n%s", output()).isZero();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     void kill() throws Exception {
@@ -81,9 +70,5 @@ final class Holder {
 
     private String output() throws IOException {
         return Files.exists(output) ? Files.readString(output) : "";
-    }
-
-    static Instant startTime(String server) {
-        return Instant.parse(server.split(" ")[1]);
     }
 }

@@ -28,6 +28,9 @@ class SharedPostgresTest {
     @TempDir
     Path project;
 
+    /** Child JVMs of this test, so that none outlives it when it fails half-way. */
+    final List<Holder> children = new ArrayList<>();
+
     Path state() {
         return project.resolve(".stepwise");
     }
@@ -146,6 +149,21 @@ class SharedPostgresTest {
     }
 
     @Test
+    void serverThatCannotStart_isAFailureQuotingItsLog() throws Exception {
+        SharedPostgres.open(state()).close();
+        awaitStopped();
+        Files.writeString(dataDirectory().resolve("postgresql.auto.conf"), "shared_buffers = 'lots'\n");
+
+        assertThatThrownBy(() -> SharedPostgres.open(state()))
+                .isInstanceOfSatisfying(EmbeddedServerFailed.class, e -> {
+                    assertThat(e.category()).isEqualTo(StepwiseException.Category.FAILED);
+                    assertThat(e.log()).isEqualTo(state().resolve(dataDirectory().getFileName() + ".log").toAbsolutePath());
+                })
+                .hasMessageContaining("did not start")
+                .hasMessageContaining("shared_buffers");
+    }
+
+    @Test
     void serverKilledWithKill9_isStartedAgainByTheNextOpen() throws Exception {
         try (SharedPostgres server = SharedPostgres.open(state())) {
             execute(server, "CREATE TABLE survivor (id int); INSERT INTO survivor VALUES (7)");
@@ -166,6 +184,7 @@ class SharedPostgresTest {
         for (int i = 0; i < 4; i++) {
             holders.add(Holder.holding(state(), project, "holder" + i, release));
         }
+        children.addAll(holders);
         List<String> servers = new ArrayList<>();
         for (Holder holder : holders) {
             servers.add(holder.awaitServer());
@@ -188,6 +207,7 @@ class SharedPostgresTest {
     @Test
     void holderKilledWithKill9_doesNotKeepTheServerAliveForever() throws Exception {
         Holder killed = Holder.holding(state(), project, "killed", project.resolve("never"));
+        children.add(killed);
         String server = killed.awaitServer();
         killed.kill();
         long postmaster = postmasterPid();
@@ -203,6 +223,11 @@ class SharedPostgresTest {
     /** Stops whatever a failed test left running in its temporary directory. */
     @AfterEach
     void stopLeftovers() throws Exception {
+        for (Holder child : children) {
+            if (child.isAlive()) {
+                child.kill();
+            }
+        }
         Optional<PostmasterPidFile> running = PostmasterPidFile.read(dataDirectory()).filter(PostmasterPidFile::processAlive);
         if (running.isPresent()) {
             ProcessHandle.of(running.get().pid()).ifPresent(ProcessHandle::destroyForcibly);
