@@ -51,7 +51,13 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     /** Bad command lines: the problem, a pointer to help, exit 2. */
     static int usage(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
-        cli.getErr().println("error: " + e.getMessage());
+        boolean unknownCommand = e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && cli.getParent() == null && !unmatched.getUnmatched().isEmpty()
+                && !unmatched.getUnmatched().get(0).startsWith("-");
+        cli.getErr().println("error: " + (unknownCommand
+                ? "unknown command '" + ((CommandLine.UnmatchedArgumentException) e).getUnmatched().get(0) + "'"
+                : e.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, cli.getErr());
         cli.getErr().println("(see `" + cli.getCommandSpec().qualifiedName() + " --help`)");
         cli.getErr().flush();
         return BAD_INPUT;

@@ -143,13 +143,12 @@ public final class Workspace implements AutoCloseable {
         if (password != null) {
             properties.setProperty("password", password);
         }
-        String where = Secrets.redactUrl(spec.jdbcUrl());
+        String where = Secrets.redactUrl(spec.jdbcUrl()) + (user == null ? "" : " as " + user);
         return () -> {
             try {
                 return DriverManager.getConnection(spec.jdbcUrl(), properties);
             } catch (SQLException e) {
-                throw new SQLException("could not connect to " + where + ": "
-                        + Secrets.scrub(e.getMessage(), password), e.getSQLState());
+                throw new ConnectionFailedException(where, Secrets.scrub(e.getMessage(), password), e.getSQLState());
             }
         };
     }
