@@ -31,7 +31,7 @@ public final class StampCommand {
     public RunResult run(String target) {
         MigrationSet set = workspace.migrations();
         Targets targets = new Targets(set.graph());
-        try (MigrationRun run = MigrationRun.start(workspace.environment(), workspace.config().lockWait())) {
+        try (MigrationRun run = CheckedRun.open(workspace, set, targets)) {
             Set<String> before = run.heads();
             Set<String> after = targets.stampHeads(target);
             Set<String> newlyApplied = new LinkedHashSet<>(targets.appliedSet(after));

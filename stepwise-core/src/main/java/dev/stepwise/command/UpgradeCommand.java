@@ -1,14 +1,10 @@
 package dev.stepwise.command;
 
-import dev.stepwise.graph.Revision;
 import dev.stepwise.graph.Targets;
 import dev.stepwise.run.MigrationRun;
 import dev.stepwise.source.Direction;
 import dev.stepwise.source.Migration;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -24,24 +20,11 @@ public final class UpgradeCommand {
     public RunResult run(String target) {
         MigrationSet set = workspace.migrations();
         Targets targets = new Targets(set.graph());
-        try (MigrationRun run = MigrationRun.start(workspace.environment(), workspace.config().lockWait())) {
+        try (MigrationRun run = CheckedRun.open(workspace, set, targets)) {
             Set<String> before = run.heads();
-            targets.requireKnown(before);
-            RunChecks.refusePartial(set, run.ledger());
-            RunChecks.requireUnchanged(set, targets.appliedSet(before), run.ledger());
-            List<Revision> steps = targets.upgradeTo(target, before).steps();
-            List<Migration> planned = steps.stream().map(r -> set.get(r.id())).toList();
-            RunChecks.refuseBatches(planned);
-            List<AppliedMigration> applied = new ArrayList<>();
-            for (Migration m : planned) {
-                Set<String> heads = run.heads();
-                String from = String.join(",", m.header().downRevisions());
-                workspace.listener().migrationStarted(m.revision(), Direction.UP, from, m.header().message());
-                Instant start = workspace.clock().instant();
-                run.apply(m, Direction.UP, targets.headsAfterApplying(heads, m.revision()));
-                applied.add(new AppliedMigration(m.revision(), Direction.UP, from, m.header().message(), m.origin(),
-                        Duration.between(start, workspace.clock().instant()).toMillis()));
-            }
+            List<Migration> planned = targets.upgradeTo(target, before).steps().stream()
+                    .map(r -> set.get(r.id())).toList();
+            List<AppliedMigration> applied = CheckedRun.apply(workspace, run, targets, planned, Direction.UP);
             return new RunResult(before, run.heads(), applied);
         }
     }
