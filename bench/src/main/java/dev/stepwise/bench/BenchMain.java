@@ -53,7 +53,7 @@ public final class BenchMain {
                         new JavaCommand(new LauncherScript(settings.repositoryRoot()).javaOptions()),
                         Classpath.ofThisJvm(), logs));
                 Measurements m = status.run(settings.statusRuns());
-                write(settings, "status-" + settings.migrations() + ".md", status.report(m, context, settings.statusRuns()));
+                write(settings, settings.resultFile("status"), status.report(m, context, settings.statusRuns()));
             }
             if (settings.runs("current")) {
                 Path projects = settings.workDirectory().resolve("current");
@@ -65,7 +65,7 @@ public final class BenchMain {
                                 projects.resolve("chain-" + settings.migrations()), corpus.stepwiseMigrations())),
                         logs));
                 Measurements m = current.run(settings.currentRuns());
-                write(settings, settings.currentResultFile(), current.report(m, context, settings.currentRuns()));
+                write(settings, settings.resultFile("current"), current.report(m, context, settings.currentRuns()));
             }
         }
     }
@@ -78,7 +78,7 @@ public final class BenchMain {
         }
         MigrateBenchmark benchmark = new MigrateBenchmark(server, migrators(corpus), settings.migrations());
         Measurements m = benchmark.run(settings.repetitions());
-        write(settings, "migrate-" + settings.migrations() + ".md", benchmark.report(m, context, settings.repetitions()));
+        write(settings, settings.resultFile("migrate"), benchmark.report(m, context, settings.repetitions()));
     }
 
     /** The tools, the floor first. */

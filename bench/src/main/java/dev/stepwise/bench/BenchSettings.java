@@ -47,9 +47,15 @@ public record BenchSettings(int migrations, int repetitions, int warmup, int sta
         return benchmarks.contains(benchmark);
     }
 
-    /** The result file for a benchmark: {@code current.md} at full size, {@code current-200.md} for a quick run. */
-    public String currentResultFile() {
-        return migrations == FULL_SIZE ? "current.md" : "current-" + migrations + ".md";
+    /**
+     * The result file of a benchmark: {@code migrate-1000.md}, {@code status-1000.md} and
+     * {@code current.md} at full size with the default settings; a quick run or one with fsync on
+     * is named so that it never overwrites those, e.g. {@code current-200.md},
+     * {@code migrate-1000-fsync.md}.
+     */
+    public String resultFile(String benchmark) {
+        String size = benchmark.equals("current") && migrations == FULL_SIZE ? "" : "-" + migrations;
+        return benchmark + size + (fsync ? "-fsync" : "") + ".md";
     }
 
     private static int number(String property, int fallback) {
