@@ -52,7 +52,7 @@ public final class VersionHeads {
      */
     public Set<String> headsAfterApplying(Set<String> heads, String id) {
         requireKnown(heads);
-        Set<String> replaced = graph.parentAncestors(id);
+        Set<String> replaced = graph.parentAncestorsAmong(id, heads);
         Set<String> next = new HashSet<>();
         heads.stream().filter(head -> !replaced.contains(head)).forEach(next::add);
         next.add(id);

@@ -82,6 +82,24 @@ class RevisionGraphProperties {
         assertThat(all).containsAll(graph.ancestors(target)).contains(target);
     }
 
+    @Property(tries = 200, seed = "20240917")
+    void parentAncestorsAmong_isTheCandidatesThatAreParentAncestors(@ForAll("dags") List<Revision> revisions,
+                                                                    @ForAll("picks") int pick,
+                                                                    @ForAll("picks") int mask) {
+        RevisionGraph graph = RevisionGraph.of(revisions);
+        String id = revisions.get(pick % revisions.size()).id();
+        Set<String> candidates = new HashSet<>();
+        for (int i = 0; i < revisions.size(); i++) {
+            if ((mask >> (i % 10) & 1) == 1) {
+                candidates.add(revisions.get(i).id());
+            }
+        }
+
+        Set<String> expected = new HashSet<>(graph.parentAncestors(id));
+        expected.retainAll(candidates);
+        assertThat(graph.parentAncestorsAmong(id, candidates)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
     @Provide
     Arbitrary<Integer> picks() {
         return Arbitraries.integers().between(0, 1000);

@@ -1,0 +1,106 @@
+package dev.stepwise.bench;
+
+import dev.stepwise.bench.corpus.Corpus;
+import dev.stepwise.bench.corpus.CorpusFiles;
+import dev.stepwise.bench.corpus.LiquibaseLayout;
+import dev.stepwise.bench.current.CurrentBenchmark;
+import dev.stepwise.bench.current.CurrentProject;
+import dev.stepwise.bench.current.LauncherScript;
+import dev.stepwise.bench.migrate.FlywayMigrator;
+import dev.stepwise.bench.migrate.JdbcFloor;
+import dev.stepwise.bench.migrate.LiquibaseMigrator;
+import dev.stepwise.bench.migrate.MigrateBenchmark;
+import dev.stepwise.bench.migrate.Migrator;
+import dev.stepwise.bench.migrate.StepwiseMigrator;
+import dev.stepwise.bench.report.Measurements;
+import dev.stepwise.bench.report.RunContext;
+import dev.stepwise.bench.server.BenchServer;
+import dev.stepwise.bench.status.Classpath;
+import dev.stepwise.bench.status.JavaCommand;
+import dev.stepwise.bench.status.StatusBenchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the benchmarks and writes their markdown tables to {@code bench/results/}: started by
+ * {@code mvn -B -Pbench -DskipTests verify} (see bench/README.md), settings in {@link BenchSettings}.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // Liquibase logs every changeset through java.util.logging; every tool runs quiet
+        Logger.getLogger("").setLevel(Level.WARNING);
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+        Files.createDirectories(settings.resultsDirectory());
+        Path logs = Files.createDirectories(settings.workDirectory().resolve("logs"));
+        CorpusFiles corpus = CorpusFiles.write(new Corpus(settings.migrations()), settings.workDirectory());
+        try (BenchServer server = BenchServer.start(settings.fsync())) {
+            RunContext context = RunContext.here(server.version(),
+                    "fsync=" + server.setting("fsync") + ", synchronous_commit=" + server.setting("synchronous_commit"));
+            if (settings.runs("migrate")) {
+                migrate(settings, server, corpus, context);
+            }
+            if (settings.runs("status")) {
+                StatusBenchmark status = new StatusBenchmark(new StatusBenchmark.Setup(server, corpus,
+                        requireFile(settings.stepwiseJar()),
+                        new JavaCommand(new LauncherScript(settings.repositoryRoot()).javaOptions()),
+                        Classpath.ofThisJvm(), logs));
+                Measurements m = status.run(settings.statusRuns());
+                write(settings, settings.resultFile("status"), status.report(m, context, settings.statusRuns()));
+            }
+            if (settings.runs("current")) {
+                Path projects = settings.workDirectory().resolve("current");
+                CurrentBenchmark current = new CurrentBenchmark(new CurrentBenchmark.Setup(
+                        new LauncherScript(settings.repositoryRoot()), server, List.of(
+                        new CurrentProject("shop", projects.resolve("shop"),
+                                settings.repositoryRoot().resolve("examples/shop/migrations")),
+                        new CurrentProject("chain-" + settings.migrations(),
+                                projects.resolve("chain-" + settings.migrations()), corpus.stepwiseMigrations())),
+                        logs));
+                Measurements m = current.run(settings.currentRuns());
+                write(settings, settings.resultFile("current"), current.report(m, context, settings.currentRuns()));
+            }
+        }
+    }
+
+    private static void migrate(BenchSettings settings, BenchServer server, CorpusFiles corpus, RunContext context)
+            throws Exception {
+        if (settings.warmup() > 0) {
+            CorpusFiles warmup = CorpusFiles.write(new Corpus(settings.warmup()), settings.workDirectory());
+            MigrateBenchmark.warmUp(server, migrators(warmup), settings.warmup());
+        }
+        MigrateBenchmark benchmark = new MigrateBenchmark(server, migrators(corpus), settings.migrations());
+        Measurements m = benchmark.run(settings.repetitions());
+        write(settings, settings.resultFile("migrate"), benchmark.report(m, context, settings.repetitions()));
+    }
+
+    /** The tools, the floor first. */
+    static List<Migrator> migrators(CorpusFiles c) {
+        return List.of(
+                new JdbcFloor(c.flywayMigrations()),
+                new StepwiseMigrator(c.stepwiseProject(), c.stepwiseMigrations()),
+                new FlywayMigrator(c.flywayMigrations()),
+                new LiquibaseMigrator(c.liquibaseChangelogDirectory(), LiquibaseLayout.MASTER));
+    }
+
+    private static Path requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(file + " is missing: build the CLI in the same run (mvn -B -Pbench verify"
+                    + " from the repository root builds it before the benchmark)");
+        }
+        return file;
+    }
+
+    private static void write(BenchSettings settings, String name, String markdown) throws java.io.IOException {
+        Path file = settings.resultsDirectory().resolve(name);
+        Files.writeString(file, markdown);
+        System.out.println("bench: wrote " + file + "\n" + markdown);
+    }
+}

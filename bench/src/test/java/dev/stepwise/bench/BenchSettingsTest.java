@@ -1,0 +1,32 @@
+package dev.stepwise.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BenchSettingsTest {
+
+    @Test
+    void theFullRun_writesTheCommittedFileNames() {
+        BenchSettings full = settings(1000, false);
+
+        assertThat(full.resultFile("migrate")).isEqualTo("migrate-1000.md");
+        assertThat(full.resultFile("status")).isEqualTo("status-1000.md");
+        assertThat(full.resultFile("current")).isEqualTo("current.md");
+    }
+
+    @Test
+    void quickOrFsyncRuns_neverOverwriteTheFullRunsFiles() {
+        assertThat(settings(200, false).resultFile("current")).isEqualTo("current-200.md");
+        assertThat(settings(1000, true).resultFile("migrate")).isEqualTo("migrate-1000-fsync.md");
+        assertThat(settings(1000, true).resultFile("current")).isEqualTo("current-fsync.md");
+    }
+
+    private static BenchSettings settings(int migrations, boolean fsync) {
+        Path here = Path.of(".");
+        return new BenchSettings(migrations, 5, 100, 5, 5, fsync, Set.of("migrate"), here, here, here, here);
+    }
+}
