@@ -35,12 +35,28 @@ public final class MigrationCatalog {
         }
     }
 
-    /** Loads and checks every SQL file under {@code directory}, then adds the Java migrations. */
+    /**
+     * Loads and checks every SQL file under {@code directory}, then adds the Java migrations.
+     *
+     * <p>Files are parsed in parallel (every command reads every file, so this is on the path
+     * of {@code status} and {@code current}), but the outcome does not depend on it: results
+     * keep file order, and of several broken files the first in file order is reported.
+     */
     public static MigrationCatalog load(Path directory, List<JavaCodedMigration> javaMigrations) {
         MigrationFileParser parser = new MigrationFileParser();
+        List<Object> parsed = sqlFiles(directory).parallelStream().map(file -> {
+            try {
+                return (Object) parser.parse(file);
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }).toList();
         List<Migration> migrations = new ArrayList<>();
-        for (Path file : sqlFiles(directory)) {
-            migrations.add(parser.parse(file));
+        for (Object result : parsed) {
+            if (result instanceof RuntimeException e) {
+                throw e;
+            }
+            migrations.add((Migration) result);
         }
         migrations.addAll(javaMigrations);
         return new MigrationCatalog(migrations);
