@@ -17,9 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -114,5 +117,31 @@ class KilledRunnerTest {
             assertThat(evidence.versionRows()).containsExactly("a1");
             old.rollback();
         }
+    }
+
+    @Test
+    void orphanThatKeepsRunning_isEndedByTheNextRun() throws Exception {
+        project.add(MigrationText.of("a1", "none").up("CREATE TABLE accounts (id int);").down("DROP TABLE accounts;"));
+        // A work backend whose run has no lock backend any more, and which does not notice on its
+        // own (as before PostgreSQL 14): here its client is a test thread that is still there.
+        CompletableFuture<String> orphan = CompletableFuture.supplyAsync(() -> {
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute("SET application_name = 'stepwise-0badc0de-work'");
+                s.execute("SELECT pg_sleep(60)");
+                return "finished its sleep";
+            } catch (SQLException e) {
+                return e.getSQLState();
+            }
+        });
+        Backend sleeping = Poll.until("the orphan in pg_sleep", CHILD_START,
+                () -> evidence.backends("stepwise-0badc0de-work").stream()
+                        .filter(b -> b.query().contains("pg_sleep")).findFirst());
+
+        CliRun next = Cli.on(db, project).run("upgrade", "head");
+
+        assertThat(next.exitCode()).as(next.toString()).isZero();
+        assertThat(next.err()).contains("ending backend pid " + sleeping.pid() + " of a killed run");
+        assertThat(orphan.get(30, TimeUnit.SECONDS)).as("SQLSTATE of the orphan").isEqualTo("57P01");
+        assertThat(evidence.versionRows()).containsExactly("a1");
     }
 }

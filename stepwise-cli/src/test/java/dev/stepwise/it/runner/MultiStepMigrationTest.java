@@ -102,6 +102,28 @@ class MultiStepMigrationTest {
         assertThat(evidence.wholeRows("b2", "up", "success")).isEqualTo(1);
     }
 
+    @Test
+    void failingFirstTransactionalStep_keepsNothing_soTheFixedFileAppliesWithoutRepair() {
+        Project.edit(stepped, "ADD COLUMN note text", "ADD COLUMN note no_such_type");
+
+        CliRun failed = cli.run("upgrade", "head");
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.errorLine()).contains(stepped + ":" + (concurrentLine - 1)).contains("revision b2");
+        assertThat(evidence.columnExists("items", "note")).isFalse();
+        assertThat(evidence.indexValid("items_code_key")).isEmpty();
+        assertThat(evidence.versionRows()).containsExactly("a1");
+        assertThat(evidence.history()).filteredOn(h -> h.revision().equals("b2"))
+                .extracting(HistoryLine::outcome).containsExactly("failed");
+
+        Project.edit(stepped, "ADD COLUMN note no_such_type", "ADD COLUMN note text");
+        CliRun fixed = cli.run("upgrade", "head");
+
+        assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
+        assertThat(evidence.indexValid("items_code_key")).contains(true);
+        assertThat(evidence.versionRows()).containsExactly("b2");
+    }
+
     private static org.assertj.core.groups.Tuple step(int step, String outcome) {
         return tuple(step, 3, outcome);
     }
