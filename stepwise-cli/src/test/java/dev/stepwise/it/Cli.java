@@ -18,19 +18,20 @@ import java.util.Map;
  */
 public final class Cli {
 
-    private final TestDatabase db;
     private final Project project;
     private final Map<String, String> env = new HashMap<>();
 
-    private Cli(TestDatabase db, Project project) {
-        this.db = db;
+    private Cli(Project project) {
         this.project = project;
-        env.put("STEPWISE_URL", db.url());
-        env.put("STEPWISE_USER", db.server().user());
     }
 
     public static Cli on(TestDatabase db, Project project) {
-        return new Cli(db, project);
+        return new Cli(project).env("STEPWISE_URL", db.url()).env("STEPWISE_USER", db.server().user());
+    }
+
+    /** For runs that give their own URL with {@code --url}, or need none. */
+    public static Cli withoutDatabase(Project project) {
+        return new Cli(project);
     }
 
     /** Adds an environment variable to every later run. */

@@ -1,5 +1,7 @@
 package dev.stepwise.it.errors;
 
+import dev.stepwise.it.ChildRun;
+import dev.stepwise.it.Cli;
 import dev.stepwise.it.CliRun;
 import dev.stepwise.it.MigrationText;
 import dev.stepwise.it.Project;
@@ -8,13 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A database that cannot be reached is a failed operation (exit 1) reported in one line; a URL no
- * dialect understands is bad input (exit 2). The password never appears in either.
+ * A database that cannot be reached is a failed operation (exit 1), worth retrying; a URL no dialect
+ * understands, or one that cannot name a server, is bad configuration (exit 2). Either is reported
+ * in one line, and the password never appears.
  */
 class ConnectionFailureTest {
 
@@ -34,11 +39,9 @@ class ConnectionFailureTest {
     }
 
     private CliRun run(Map<String, String> env, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "-C";
-        all[1] = project.root().toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.of(env, all);
+        Cli cli = Cli.withoutDatabase(project);
+        env.forEach(cli::env);
+        return cli.run(args);
     }
 
     @Test
@@ -76,6 +79,32 @@ class ConnectionFailureTest {
         CliRun run = run(Map.of(), "upgrade", "head", "--url", "mysql://app:" + SECRET + "@localhost/shop");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err().lines()).as(run.toString()).hasSize(1);
+        assertThat(run.out() + run.err()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void malformedPort_isBadInput_withoutThePassword() {
+        CliRun jdbc = run(Map.of(), "upgrade", "head", "--url", "jdbc:postgresql://localhost:abc/shop?password=" + SECRET);
+        CliRun libpq = run(Map.of(), "upgrade", "head", "--url", "postgresql://app:" + SECRET + "@localhost:99999/shop");
+
+        assertThat(List.of(jdbc, libpq)).allSatisfy(run -> {
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            assertThat(run.err().lines()).as(run.toString()).hasSize(1);
+            assertThat(run.errorLine()).contains("not a port number");
+            assertThat(run.out() + run.err()).doesNotContain(SECRET);
+        });
+    }
+
+    /** In a real process, where a library logging to System.err on its own would show. */
+    @Test
+    void refusedConnection_inARealProcess_printsOneLine_withoutThePassword() {
+        ChildRun child = Cli.withoutDatabase(project).env("STEPWISE_PASSWORD", SECRET)
+                .start(dir.resolve("logs"), "upgrade", "head", "--url", "postgresql://app:" + SECRET + "@" + REFUSED);
+
+        CliRun run = child.finish(Duration.ofSeconds(30));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err().lines()).as(run.toString()).hasSize(1);
         assertThat(run.out() + run.err()).doesNotContain(SECRET);
     }
