@@ -65,6 +65,28 @@ class MultiStepMigrationTest {
     }
 
     @Test
+    void multiStepMigration_goesDownAndUpAgain_recordingEachDirection() {
+        assertThat(cli.run("upgrade", "head").exitCode()).isZero();
+
+        CliRun down = cli.run("downgrade", "-1");
+
+        assertThat(down.exitCode()).as(down.toString()).isZero();
+        assertThat(evidence.indexValid("items_code_key")).isEmpty();
+        assertThat(evidence.columnExists("items", "note")).isFalse();
+        assertThat(evidence.versionRows()).containsExactly("a1");
+        assertThat(evidence.stepRows("b2")).filteredOn(h -> h.direction().equals("down"))
+                .extracting(HistoryLine::step, HistoryLine::stepsTotal, HistoryLine::outcome)
+                .containsExactly(tuple(1, 2, "success"), tuple(2, 2, "success"));
+
+        CliRun up = cli.run("upgrade", "head");
+
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        assertThat(evidence.indexValid("items_code_key")).contains(true);
+        assertThat(evidence.wholeRows("b2", "up", "success")).isEqualTo(2);
+        assertThat(evidence.wholeRows("b2", "down", "success")).isEqualTo(1);
+    }
+
+    @Test
     void failingConcurrentStep_keepsStepOne_leavesAnInvalidIndex_andStopsTheNextRunUntilRepair() {
         db.execute("CREATE TABLE items (id int PRIMARY KEY, code text)");
         cli.run("stamp", "a1");
