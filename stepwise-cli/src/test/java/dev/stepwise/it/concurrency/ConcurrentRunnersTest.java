@@ -12,6 +12,7 @@ import dev.stepwise.it.Poll;
 import dev.stepwise.it.Project;
 import dev.stepwise.testing.TestDatabase;
 import dev.stepwise.testing.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,11 @@ class ConcurrentRunnersTest {
                 .down("ALTER TABLE items DROP COLUMN note;"));
         cli = Cli.on(db, project).env("STEPWISE_LOCK_WAIT", "5m");
         evidence = Evidence.of(db);
+    }
+
+    @AfterEach
+    void noRunnerLeftBehind() {
+        ChildRun.killLeftovers();
     }
 
     @Test

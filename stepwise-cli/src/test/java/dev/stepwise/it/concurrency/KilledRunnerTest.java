@@ -11,6 +11,7 @@ import dev.stepwise.it.Poll;
 import dev.stepwise.it.Project;
 import dev.stepwise.testing.TestDatabase;
 import dev.stepwise.testing.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,11 @@ class KilledRunnerTest {
         db = TestPostgres.server().newDatabase();
         project = Project.in(dir.resolve("project"));
         evidence = Evidence.of(db);
+    }
+
+    @AfterEach
+    void noRunnerLeftBehind() {
+        ChildRun.killLeftovers();
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.stepwise.it.Cli;
 import dev.stepwise.it.CliRun;
 import dev.stepwise.it.MigrationText;
 import dev.stepwise.it.Project;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,11 @@ class ConnectionFailureTest {
         Cli cli = Cli.withoutDatabase(project);
         env.forEach(cli::env);
         return cli.run(args);
+    }
+
+    @AfterEach
+    void noRunnerLeftBehind() {
+        ChildRun.killLeftovers();
     }
 
     @Test
