@@ -45,22 +45,25 @@ public final class RunSession implements AutoCloseable {
     /** Takes the run lock (waiting up to {@code lockWait}), ends a killed run's leftovers, opens the work connection. */
     public static RunSession open(RunEnvironment env, Duration lockWait) {
         Connection lockConnection = null;
+        Connection work = null;
         try {
             lockConnection = env.connections().open();
             lockConnection.setAutoCommit(true);
             env.dialect().prepareSession(lockConnection, SessionRole.LOCK, env.runId());
             RunLock lock = env.dialect().runLock(lockConnection, env.tables());
             acquire(lock, env, lockWait);
-            Connection work = env.connections().open();
+            work = env.connections().open();
             work.setAutoCommit(true);
             env.dialect().prepareSession(work, SessionRole.WORK, env.runId());
             RunSession session = new RunSession(lockConnection, lock, work, env.runId());
             session.endOrphans(env);
             return session;
         } catch (SQLException e) {
+            closeQuietly(work);
             closeQuietly(lockConnection);
             throw new DatabaseException("taking the run lock", e);
         } catch (RuntimeException e) {
+            closeQuietly(work);
             closeQuietly(lockConnection);
             throw e;
         }

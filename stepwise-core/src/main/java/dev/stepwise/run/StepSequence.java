@@ -94,11 +94,17 @@ final class StepSequence {
             return first;
         } catch (SQLException e) {
             MigrationExecutor.rollback(c, e);
-            recordStepFailure(c, k, total, stepStarted, runningRow, e);
+            if (nothingKept(step, k)) {
+                // Nothing of the migration is committed, so it failed as a whole, like a
+                // single-transaction one: a step row would make the next run wait for a repair.
+                executor.recordFailure(migration, direction, null, total, stepStarted, e);
+            } else {
+                recordStepFailure(c, k, total, stepStarted, runningRow, e);
+            }
             if (current == null) {
                 throw new DatabaseException("recording step " + k + " of revision " + migration.revision(), e);
             }
-            throw executor.failure(migration, current, e, aftermath(k, total, step.transactional()));
+            throw executor.failure(migration, current, e, aftermath(step, k, total));
         } catch (RuntimeException e) {
             MigrationExecutor.rollback(c, e);
             throw e;
@@ -119,7 +125,15 @@ final class StepSequence {
         }
     }
 
-    private static String aftermath(int k, int total, boolean transactional) {
+    private static boolean nothingKept(StepLayout.Step step, int k) {
+        return k == 1 && step.transactional();
+    }
+
+    private static String aftermath(StepLayout.Step step, int k, int total) {
+        if (nothingKept(step, k)) {
+            return "nothing of it was kept: step 1 of " + total + " was rolled back";
+        }
+        boolean transactional = step.transactional();
         String thisStep = transactional ? "step " + k + " of " + total + " was rolled back"
                 : "step " + k + " of " + total + " ran outside a transaction and may have left work behind"
                 + " (e.g. an INVALID index)";

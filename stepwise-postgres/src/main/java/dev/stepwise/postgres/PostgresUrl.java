@@ -28,11 +28,15 @@ final class PostgresUrl {
 
     static ConnectionSpec parse(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
+        ConnectionSpec spec = null;
         if (lower.startsWith(JDBC_PREFIX)) {
-            return fromJdbc(url);
+            spec = fromJdbc(url);
+        } else if (lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
+            spec = fromLibpq(url.substring(url.indexOf("://") + 3));
         }
-        if (lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
-            return fromLibpq(url.substring(url.indexOf("://") + 3));
+        if (spec != null) {
+            requireValidPorts(spec.jdbcUrl(), url);
+            return spec;
         }
         throw new StepwiseException(StepwiseException.Category.BAD_INPUT,
                 "not a PostgreSQL URL: " + redactedForMessage(url)
@@ -91,6 +95,45 @@ final class PostgresUrl {
         String jdbc = "jdbc:postgresql://" + authority + "/" + database
                 + (query.rest().isEmpty() ? "" : "?" + query.rest());
         return new ConnectionSpec(jdbc, emptyToNull(user), emptyToNull(password));
+    }
+
+    /**
+     * pgjdbc finds a bad port only when connecting, reports it as a connection failure and logs
+     * a warning to stderr on its own; a URL that cannot name a server is bad configuration.
+     */
+    private static void requireValidPorts(String jdbcUrl, String url) {
+        String hostsPrefix = JDBC_PREFIX + "//";
+        if (!jdbcUrl.regionMatches(true, 0, hostsPrefix, 0, hostsPrefix.length())) {
+            return;
+        }
+        String rest = jdbcUrl.substring(hostsPrefix.length());
+        int end = rest.length();
+        for (char c : new char[] {'/', '?'}) {
+            int i = rest.indexOf(c);
+            end = i >= 0 ? Math.min(end, i) : end;
+        }
+        for (String host : rest.substring(0, end).split(",", -1)) {
+            String port = portOf(host, url);
+            if (port != null && !(port.matches("[0-9]{1,5}") && Integer.parseInt(port) >= 1
+                    && Integer.parseInt(port) <= 65535)) {
+                throw new StepwiseException(StepwiseException.Category.BAD_INPUT, "the URL "
+                        + redactedForMessage(url) + " has port '" + port + "', which is not a port number (1-65535)");
+            }
+        }
+    }
+
+    /** The port of one {@code host[:port]} or {@code [ipv6][:port]}, or null when none is given. */
+    private static String portOf(String host, String url) {
+        if (host.startsWith("[")) {
+            int close = host.indexOf(']');
+            if (close < 0 || close + 1 < host.length() && host.charAt(close + 1) != ':') {
+                throw new StepwiseException(StepwiseException.Category.BAD_INPUT, "the URL "
+                        + redactedForMessage(url) + " has a malformed IPv6 host '" + host + "'");
+            }
+            return close + 1 < host.length() ? host.substring(close + 2) : null;
+        }
+        int colon = host.lastIndexOf(':');
+        return colon < 0 ? null : host.substring(colon + 1);
     }
 
     private static String emptyToNull(String s) {
