@@ -39,7 +39,9 @@ final class CheckedRun {
                                         List<Migration> planned, Direction direction) {
         RunChecks.refuseBatches(planned);
         List<AppliedMigration> done = new ArrayList<>();
-        for (Migration m : planned) {
+        for (int i = 0; i < planned.size(); i++) {
+            Migration m = planned.get(i);
+            Migration following = i + 1 < planned.size() ? planned.get(i + 1) : null;
             Set<String> heads = run.heads();
             Set<String> after = direction == Direction.UP
                     ? targets.headsAfterApplying(heads, m.revision())
@@ -47,7 +49,7 @@ final class CheckedRun {
             String other = String.join(",", m.header().downRevisions());
             workspace.listener().migrationStarted(m.revision(), direction, other, m.header().message());
             Instant start = workspace.clock().instant();
-            run.apply(m, direction, after);
+            run.apply(m, direction, after, following);
             done.add(new AppliedMigration(m.revision(), direction, other, m.header().message(), m.origin(),
                     Duration.between(start, workspace.clock().instant()).toMillis()));
         }

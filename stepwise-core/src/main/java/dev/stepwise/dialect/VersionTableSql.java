@@ -31,6 +31,16 @@ public interface VersionTableSql {
      */
     String insertHistory();
 
+    /**
+     * Finishes a migration in one round trip, inside its transaction: removes the heads it
+     * replaces, adds its own, marks its attempt row successful and writes the running row of the
+     * next migration. Parameters: removed heads (text array), added heads (text array),
+     * finished_at, steps_total, attempt row id, then the next row's run_id, revision, direction,
+     * checksum, started_at, applied_by, and whether there is a next row (boolean). Returns one row:
+     * the number of heads removed, the number of attempt rows finished, the next row's id (or null).
+     */
+    String finishMigration();
+
     /** Parameters: outcome, finished_at, error (nullable), id. */
     String finishHistory();
 
@@ -40,7 +50,7 @@ public interface VersionTableSql {
     /** Whether the version table exists; one row with one boolean. */
     String versionTableExists();
 
-    /** Parameters: outcome. Marks rows with that outcome of other runs as interrupted; param: run_id. */
+    /** Parameters: outcome (running), run_id. Marks other runs' rows with that outcome as interrupted. */
     String markInterrupted();
 
     /** Parameters: none. Deletes failed attempt rows; returns nothing. */

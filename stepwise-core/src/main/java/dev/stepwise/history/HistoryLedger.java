@@ -2,6 +2,7 @@ package dev.stepwise.history;
 
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,18 @@ public final class HistoryLedger {
 
     public HistoryLedger(List<HistoryRow> rows) {
         this.rows = List.copyOf(rows);
+        // An attempt's row is written before its steps and marked successful after them, so the
+        // steps of a finished attempt are recognised by their attempt, not by their position.
+        Set<String> finishedAttempts = new HashSet<>();
         for (HistoryRow row : rows) {
+            if (row.isWholeMigration() && row.outcome() == Outcome.SUCCESS) {
+                finishedAttempts.add(attemptKey(row));
+            }
+        }
+        for (HistoryRow row : rows) {
+            if (!row.isWholeMigration() && finishedAttempts.contains(attemptKey(row))) {
+                continue;
+            }
             if (row.isWholeMigration()) {
                 if (row.outcome() == Outcome.SUCCESS) {
                     lastWhole.put(row.revision(), row);
@@ -31,6 +43,10 @@ public final class HistoryLedger {
                 lastStep.put(row.revision(), row);
             }
         }
+    }
+
+    private static String attemptKey(HistoryRow row) {
+        return row.runId() + "|" + row.revision() + "|" + row.action().word();
     }
 
     public List<HistoryRow> rows() {

@@ -19,8 +19,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.Set;
 
 /**
  * Runs one migration in one direction on the work connection and moves the version table with it.
@@ -47,30 +45,26 @@ final class MigrationExecutor {
         this.appliedBy = appliedBy;
     }
 
-    void run(Migration migration, Direction direction, Set<String> before, Set<String> after) {
-        Instant started = env.clock().instant();
-        if (migration instanceof JavaCodedMigration java) {
-            runJava(java, direction, before, after, started);
-        } else {
-            runSql((SqlMigration) migration, direction, before, after, started);
-        }
-        env.listener().migrationCompleted(migration.revision(), direction,
-                Duration.between(started, env.clock().instant()));
+    /** Runs the attempt; returns the id of the next migration's running row, if one was written. */
+    Long run(Attempt attempt) {
+        Long next = attempt.migration() instanceof JavaCodedMigration java
+                ? runJava(java, attempt)
+                : runSql((SqlMigration) attempt.migration(), attempt);
+        env.listener().migrationCompleted(attempt.revision(), attempt.direction(),
+                Duration.between(attempt.started(), env.clock().instant()));
+        return next;
     }
 
-    private void runSql(SqlMigration migration, Direction direction, Set<String> before, Set<String> after,
-                        Instant started) {
-        Plan plan = migration.plan(direction, classifier);
+    private Long runSql(SqlMigration migration, Attempt attempt) {
+        Plan plan = migration.plan(attempt.direction(), classifier);
         StepLayout layout = StepLayout.of(plan);
         if (layout.isSingleTransaction()) {
-            runInOneTransaction(migration, direction, plan, before, after, started);
-        } else {
-            new StepSequence(this, migration, direction, plan, layout).run(before, after, started);
+            return runInOneTransaction(migration, plan, attempt);
         }
+        return new StepSequence(this, migration, attempt, plan, layout).run();
     }
 
-    private void runInOneTransaction(SqlMigration migration, Direction direction, Plan plan, Set<String> before,
-                                     Set<String> after, Instant started) {
+    private Long runInOneTransaction(SqlMigration migration, Plan plan, Attempt attempt) {
         Connection c = session.work();
         SqlStatement current = null;
         try {
@@ -80,54 +74,61 @@ final class MigrationExecutor {
                 execute(c, statement);
             }
             current = null;
-            finishMigration(c, migration, direction, before, after, started, 1);
+            Long next = finishMigration(c, attempt, 1);
             c.setAutoCommit(true);
+            return next;
         } catch (SQLException e) {
             rollback(c, e);
-            recordFailure(migration, direction, null, 1, started, e);
+            failAttempt(attempt, e);
             throw current == null
                     ? new DatabaseException("recording revision " + migration.revision(), e)
                     : failure(migration, current, e, "nothing of it was kept: the transaction was rolled back");
         } catch (RuntimeException e) {
             rollback(c, e);
+            failAttempt(attempt, e);
             throw e;
         }
     }
 
-    /** Moves the version table and records the migration; commits. The connection is in a transaction. */
-    void finishMigration(Connection c, Migration migration, Direction direction, Set<String> before,
-                         Set<String> after, Instant started, int stepsTotal) throws SQLException {
-        tables.moveHeads(c, before, after);
-        tables.record(c, entry(migration, direction, null, stepsTotal, started, Outcome.SUCCESS, null));
-        session.checkLock("the commit of revision " + migration.revision());
+    /**
+     * Moves the version table, marks the attempt successful and writes the next running row, in
+     * the open transaction; then commits if the run lock is still held.
+     */
+    Long finishMigration(Connection c, Attempt attempt, int stepsTotal) throws SQLException {
+        Long next = tables.finishMigration(c, attempt.before(), attempt.after(), attempt.rowId(), stepsTotal,
+                env.clock().instant(), attempt.next());
+        session.checkLock("the commit of revision " + attempt.revision());
         c.commit();
+        return next;
     }
 
-    private void runJava(JavaCodedMigration migration, Direction direction, Set<String> before, Set<String> after,
-                         Instant started) {
+    private Long runJava(JavaCodedMigration migration, Attempt attempt) {
         Connection c = session.work();
         boolean inTransaction = migration.header().transaction() == TransactionMode.AUTO;
         try {
             c.setAutoCommit(!inTransaction);
             try {
-                migration.run(direction, c);
+                migration.run(attempt.direction(), c);
             } catch (SQLException e) {
                 rollback(c, e);
-                recordFailure(migration, direction, null, 1, started, e);
+                failAttempt(attempt, e);
                 throw new MigrationFailedException(migration.revision(), migration.origin(), migration.origin()
-                        + "." + direction.keyword() + "()", e, inTransaction
+                        + "." + attempt.direction().keyword() + "()", e, inTransaction
                         ? "nothing of it was kept: the transaction was rolled back"
                         : "it ran in autocommit (transaction = NONE): what it did before the error is kept");
             } catch (RuntimeException e) {
                 rollback(c, e);
+                failAttempt(attempt, e);
                 throw new StepwiseException(StepwiseException.Category.FAILED, migration.origin() + ": revision "
                         + migration.revision() + " threw " + e, e);
             }
             c.setAutoCommit(false);
-            finishMigration(c, migration, direction, before, after, started, 1);
+            Long next = finishMigration(c, attempt, 1);
             c.setAutoCommit(true);
+            return next;
         } catch (SQLException e) {
             rollback(c, e);
+            failAttempt(attempt, e);
             throw new DatabaseException("recording revision " + migration.revision(), e);
         }
     }
@@ -138,6 +139,7 @@ final class MigrationExecutor {
         }
     }
 
+    /** A history row of this run for a migration (whole when {@code step} is null) or one of its steps. */
     HistoryEntry entry(Migration migration, Direction direction, Integer step, int stepsTotal, Instant started,
                        Outcome outcome, String error) {
         Instant finished = outcome == Outcome.RUNNING ? null : env.clock().instant();
@@ -146,14 +148,20 @@ final class MigrationExecutor {
                 started, finished, appliedBy, outcome, error);
     }
 
-    /** Writes a failed row in autocommit after the rollback; a dead connection only loses the row. */
-    void recordFailure(Migration migration, Direction direction, Integer step, int stepsTotal, Instant started,
-                       Exception cause) {
+    /** The running row an attempt starts with. */
+    HistoryEntry runningEntry(Migration migration, Direction direction) {
+        return entry(migration, direction, null, 1, env.clock().instant(), Outcome.RUNNING, null);
+    }
+
+    /** Marks the attempt failed, in autocommit after the rollback; a dead connection only loses the mark. */
+    void failAttempt(Attempt attempt, Exception cause) {
         try {
             Connection c = session.work();
-            c.setAutoCommit(true);
-            tables.record(c, entry(migration, direction, step, stepsTotal, started, Outcome.FAILED,
-                    DatabaseException.firstLine(cause.getMessage())));
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            tables.finish(c, attempt.rowId(), Outcome.FAILED, env.clock().instant(),
+                    DatabaseException.firstLine(cause.getMessage()));
         } catch (SQLException | RuntimeException e) {
             cause.addSuppressed(e);
         }
@@ -184,12 +192,5 @@ final class MigrationExecutor {
 
     VersionTables tables() {
         return tables;
-    }
-
-    static Iterator<SqlStatement> skip(Iterator<SqlStatement> it, int n) {
-        for (int i = 0; i < n; i++) {
-            it.next();
-        }
-        return it;
     }
 }

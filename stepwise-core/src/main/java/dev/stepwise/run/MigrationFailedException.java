@@ -18,7 +18,7 @@ public final class MigrationFailedException extends StepwiseException {
                                     String aftermath) {
         super(Category.FAILED, location + ": revision " + revision + " failed: " + DatabaseException.firstLine(
                 cause.getMessage()) + (cause.getSQLState() == null ? "" : " [SQLSTATE " + cause.getSQLState() + "]")
-                + "\n  in statement: " + excerpt(statement) + "\n  " + aftermath, cause);
+                + "; statement: " + excerpt(statement) + "; " + aftermath, cause);
         this.revision = revision;
         this.location = location;
         this.sqlState = cause.getSQLState();

@@ -9,6 +9,7 @@ import dev.stepwise.sql.StatementClassifier;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.Set;
 
 /**
@@ -22,10 +23,15 @@ public final class MigrationRun implements AutoCloseable {
     private final VersionTables tables;
     private final ServerInfo server;
     private final MigrationExecutor executor;
+    private final Clock clock;
     private Set<String> heads;
+    private Long nextAttemptRow;
+    private String nextAttemptRevision;
     private HistoryLedger ledger;
 
-    private MigrationRun(RunSession session, VersionTables tables, ServerInfo server, MigrationExecutor executor) {
+    private MigrationRun(RunSession session, VersionTables tables, ServerInfo server, MigrationExecutor executor,
+                         Clock clock) {
+        this.clock = clock;
         this.session = session;
         this.tables = tables;
         this.server = server;
@@ -45,7 +51,7 @@ public final class MigrationRun implements AutoCloseable {
             StatementClassifier classifier = env.dialect().classifier(server.majorVersion());
             MigrationExecutor executor = new MigrationExecutor(env, session, tables, classifier,
                     RunSession.appliedBy(session.work()));
-            MigrationRun run = new MigrationRun(session, tables, server, executor);
+            MigrationRun run = new MigrationRun(session, tables, server, executor, env.clock());
             run.refresh();
             return run;
         } catch (SQLException e) {
@@ -82,9 +88,29 @@ public final class MigrationRun implements AutoCloseable {
         return tables;
     }
 
-    /** Applies one migration in one direction and moves the heads to {@code after}. */
-    public void apply(Migration migration, Direction direction, Set<String> after) {
-        executor.run(migration, direction, heads, after);
+    /**
+     * Applies one migration in one direction and moves the heads to {@code after}.
+     *
+     * @param following the migration this run applies next, or null; its attempt row is written
+     *                  in this migration's commit, so a run killed inside the next migration's
+     *                  transaction still leaves a row that the next run marks interrupted
+     */
+    public void apply(Migration migration, Direction direction, Set<String> after, Migration following) {
+        long row;
+        if (nextAttemptRow != null && migration.revision().equals(nextAttemptRevision)) {
+            row = nextAttemptRow;
+        } else {
+            try {
+                row = tables.record(session.work(), executor.runningEntry(migration, direction));
+            } catch (SQLException e) {
+                throw new DatabaseException("recording the start of revision " + migration.revision(), e);
+            }
+        }
+        Attempt attempt = new Attempt(row, migration, direction, heads, after, clock.instant(),
+                following == null ? null : executor.runningEntry(following, direction));
+        nextAttemptRow = null;
+        nextAttemptRow = executor.run(attempt);
+        nextAttemptRevision = following == null ? null : following.revision();
         heads = Set.copyOf(after);
     }
 

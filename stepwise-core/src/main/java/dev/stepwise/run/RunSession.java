@@ -1,5 +1,6 @@
 package dev.stepwise.run;
 
+import dev.stepwise.config.DurationText;
 import dev.stepwise.dialect.Dialect;
 import dev.stepwise.dialect.OrphanReaper;
 import dev.stepwise.dialect.RunLock;
@@ -82,7 +83,7 @@ public final class RunSession implements AutoCloseable {
             }
             if (!told) {
                 env.listener().notice("waiting for the run lock" + holder.map(h -> " held by pid " + h.pid()
-                        + " (" + h.applicationName() + ")").orElse("") + ", up to " + lockWait.toSeconds() + " s");
+                        + " (" + h.applicationName() + ")").orElse("") + ", up to " + DurationText.format(lockWait));
                 told = true;
             }
             sleep(env.sleeper(), min(poll, lockWait.minus(waited)));

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.Set;
 
 /**
  * Runs a migration that has statements which cannot share a transaction, step by step, recording
@@ -21,20 +20,21 @@ final class StepSequence {
 
     private final MigrationExecutor executor;
     private final SqlMigration migration;
+    private final Attempt attempt;
     private final Direction direction;
     private final Plan plan;
     private final StepLayout layout;
 
-    StepSequence(MigrationExecutor executor, SqlMigration migration, Direction direction, Plan plan,
-                 StepLayout layout) {
+    StepSequence(MigrationExecutor executor, SqlMigration migration, Attempt attempt, Plan plan, StepLayout layout) {
         this.executor = executor;
         this.migration = migration;
-        this.direction = direction;
+        this.attempt = attempt;
+        this.direction = attempt.direction();
         this.plan = plan;
         this.layout = layout;
     }
 
-    void run(Set<String> before, Set<String> after, Instant started) {
+    Long run() {
         Connection c = executor.session().work();
         int total = layout.steps().size();
         Iterator<SqlStatement> statements = plan.iterator();
@@ -48,10 +48,12 @@ final class StepSequence {
         }
         try {
             c.setAutoCommit(false);
-            executor.finishMigration(c, migration, direction, before, after, started, total);
+            Long next = executor.finishMigration(c, attempt, total);
             c.setAutoCommit(true);
+            return next;
         } catch (SQLException e) {
             MigrationExecutor.rollback(c, e);
+            executor.failAttempt(attempt, e);
             throw new DatabaseException("recording revision " + migration.revision() + " after its " + total + " steps", e);
         } catch (RuntimeException e) {
             MigrationExecutor.rollback(c, e);
@@ -94,13 +96,12 @@ final class StepSequence {
             return first;
         } catch (SQLException e) {
             MigrationExecutor.rollback(c, e);
-            if (nothingKept(step, k)) {
-                // Nothing of the migration is committed, so it failed as a whole, like a
-                // single-transaction one: a step row would make the next run wait for a repair.
-                executor.recordFailure(migration, direction, null, total, stepStarted, e);
-            } else {
+            // With nothing of the migration committed, it failed as a whole, like a
+            // single-transaction one: a step row would make the next run wait for a repair.
+            if (!nothingKept(step, k)) {
                 recordStepFailure(c, k, total, stepStarted, runningRow, e);
             }
+            executor.failAttempt(attempt, e);
             if (current == null) {
                 throw new DatabaseException("recording step " + k + " of revision " + migration.revision(), e);
             }
@@ -112,14 +113,15 @@ final class StepSequence {
     }
 
     private void recordStepFailure(Connection c, int k, int total, Instant stepStarted, long runningRow, SQLException e) {
-        if (runningRow < 0) {
-            executor.recordFailure(migration, direction, k, total, stepStarted, e);
-            return;
-        }
         try {
             c.setAutoCommit(true);
-            executor.tables().finish(c, runningRow, Outcome.FAILED, executor.env().clock().instant(),
-                    DatabaseException.firstLine(e.getMessage()));
+            String error = DatabaseException.firstLine(e.getMessage());
+            if (runningRow < 0) {
+                executor.tables().record(c, executor.entry(migration, direction, k, total, stepStarted,
+                        Outcome.FAILED, error));
+            } else {
+                executor.tables().finish(c, runningRow, Outcome.FAILED, executor.env().clock().instant(), error);
+            }
         } catch (SQLException | RuntimeException second) {
             e.addSuppressed(second);
         }

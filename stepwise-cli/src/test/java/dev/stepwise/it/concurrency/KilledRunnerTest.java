@@ -82,7 +82,9 @@ class KilledRunnerTest {
         assertThat(evidence.versionRows()).containsExactly("c3");
         assertThat(List.of("a1", "b2", "c3")).allSatisfy(r ->
                 assertThat(evidence.wholeRows(r, "up", "success")).as(r).isEqualTo(1));
-        assertThat(evidence.history()).extracting(HistoryLine::outcome).containsOnly("success");
+        // The killed attempt left its running row, which the next run recorded as interrupted.
+        assertThat(evidence.wholeRows("b2", "up", "interrupted")).isEqualTo(1);
+        assertThat(evidence.history()).extracting(HistoryLine::outcome).containsOnly("success", "interrupted");
         assertThat(evidence.tableExists("invoices")).isTrue();
     }
 
