@@ -20,7 +20,6 @@ import java.time.Duration;
  */
 final class Session {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     final GlobalSettings settings;
 
@@ -52,7 +51,7 @@ final class Session {
 
     void printJson(Object value) {
         try {
-            println(JSON.writeValueAsString(value));
+            println(Json.MAPPER.writeValueAsString(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("could not render JSON output", e);
         }
@@ -60,6 +59,11 @@ final class Session {
 
     void note(String line) {
         settings.err.println(Secrets.scrub(line, settings.knownPassword()));
+    }
+
+    /** Made on first use only: Jackson takes tens of milliseconds to start, and most runs print text. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     static String millis(Duration d) {

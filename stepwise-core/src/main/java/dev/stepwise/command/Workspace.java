@@ -78,7 +78,8 @@ public final class Workspace implements AutoCloseable {
     public MigrationSet migrations() {
         if (migrations == null) {
             migrations = new MigrationSet(MigrationCatalog.load(config.migrations(),
-                    new JavaMigrationScanner(classLoader).scan(config.javaPackages())).migrations());
+                    new JavaMigrationScanner(classLoader).scan(config.javaPackages()),
+                    config.stateDirectory().resolve("parsed-migrations.cache")).migrations());
         }
         return migrations;
     }

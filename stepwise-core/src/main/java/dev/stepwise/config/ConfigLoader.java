@@ -1,15 +1,11 @@
 package dev.stepwise.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.stepwise.dialect.TableNames;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +33,7 @@ public final class ConfigLoader {
         if (!Files.isDirectory(project)) {
             throw new ConfigException("project directory " + project + " does not exist");
         }
-        JsonNode file = readFile(project.resolve(FILE_NAME));
+        Map<String, Object> file = readFile(project.resolve(FILE_NAME));
         String url = pick(flags.url(), "STEPWISE_URL", file, "url");
         String user = pick(flags.user(), "STEPWISE_USER", file, "user");
         String password = pick(flags.password(), "STEPWISE_PASSWORD", file, "password");
@@ -70,7 +66,7 @@ public final class ConfigLoader {
         }
     }
 
-    private String pick(String flag, String envName, JsonNode file, String key) {
+    private String pick(String flag, String envName, Map<String, Object> file, String key) {
         if (flag != null) {
             return flag;
         }
@@ -78,55 +74,38 @@ public final class ConfigLoader {
         if (env != null) {
             return env;
         }
-        JsonNode node = file.get(key);
-        if (node == null || node.isNull()) {
+        Object value = file.get(key);
+        if (value == null) {
             return null;
         }
-        if (!node.isValueNode()) {
-            throw new ConfigException(FILE_NAME + ": '" + key + "' must be a plain value");
+        if (value instanceof List) {
+            throw new ConfigException(FILE_NAME + ": '" + key + "' must be a plain value, not an array");
         }
-        return node.asText();
+        return value.toString();
     }
 
-    private static List<String> javaPackages(JsonNode file) {
-        JsonNode node = file.get("java_packages");
+    private static List<String> javaPackages(Map<String, Object> file) {
+        Object value = file.get("java_packages");
         List<String> packages = new ArrayList<>();
-        if (node == null) {
+        if (value == null) {
             return packages;
         }
-        if (!node.isArray()) {
+        if (!(value instanceof List<?> list)) {
             throw new ConfigException(FILE_NAME + ": 'java_packages' must be an array of package names");
         }
-        node.forEach(p -> packages.add(p.asText()));
+        list.forEach(p -> packages.add(p.toString()));
         return packages;
     }
 
-    private static JsonNode readFile(Path file) {
-        if (!Files.exists(file)) {
-            return new TomlMapper().createObjectNode();
-        }
-        JsonNode root;
-        try {
-            root = new TomlMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new ConfigException(file + ": not valid TOML: " + firstLine(e.getMessage()));
-        }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+    private static Map<String, Object> readFile(Path file) {
+        Map<String, Object> root = TomlFile.read(file);
+        for (String name : root.keySet()) {
             if (!KEYS.contains(name)) {
                 throw new ConfigException(file + ": unknown key '" + name + "' (known: " + String.join(", ",
                         KEYS.stream().sorted().toList()) + ")");
             }
         }
         return root;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -10,6 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 
 /**
@@ -43,14 +48,41 @@ public final class MigrationCatalog {
      * keep file order, and of several broken files the first in file order is reported.
      */
     public static MigrationCatalog load(Path directory, List<JavaCodedMigration> javaMigrations) {
+        return load(directory, javaMigrations, null);
+    }
+
+    /**
+     * As {@link #load(Path, List)}, remembering what checking each file found in {@code cacheFile}
+     * (see {@link ParsedFileCache}); null for no cache.
+     */
+    public static MigrationCatalog load(Path directory, List<JavaCodedMigration> javaMigrations, Path cacheFile) {
         MigrationFileParser parser = new MigrationFileParser();
+        ParsedFileCache cache = ParsedFileCache.open(cacheFile);
+        Set<String> seen = ConcurrentHashMap.newKeySet();
         List<Object> parsed = sqlFiles(directory).parallelStream().map(file -> {
             try {
-                return (Object) parser.parse(file);
+                byte[] content = read(file);
+                String digest = sha256(content);
+                seen.add(ParsedFileCache.key(file, digest));
+                SqlMigration known = cache.find(file, digest);
+                if (known != null) {
+                    return (Object) known;
+                }
+                // A hit had a good name when it was checked; a miss is checked by name first, so a
+                // misnamed file is reported as such whatever its content.
+                if (MigrationFileName.parse(file.getFileName().toString()).isEmpty()) {
+                    throw new MigrationFileException(file, 0, "the file name does not match "
+                            + MigrationFileName.pattern());
+                }
+                SqlMigration migration = parser.parse(file, content);
+                cache.put(file, digest, migration);
+                return migration;
             } catch (RuntimeException e) {
                 return e;
             }
         }).toList();
+        cache.retain(seen);
+        cache.save();
         List<Migration> migrations = new ArrayList<>();
         for (Object result : parsed) {
             if (result instanceof RuntimeException e) {
@@ -77,24 +109,34 @@ public final class MigrationCatalog {
         return Optional.ofNullable(byRevision.get(revision));
     }
 
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new MigrationFileException(file, 0, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     private static List<Path> sqlFiles(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new MigrationFileException(directory, 0, "the migrations directory does not exist"
                     + " (run `stepwise init`, or point `-C`/`migrations` at it)");
         }
-        try (Stream<Path> paths = Files.walk(directory)) {
+        try (Stream<Path> paths = Files.find(directory, Integer.MAX_VALUE,
+                // the walk's own attributes: no second stat per file
+                (p, attributes) -> attributes.isRegularFile() && p.getFileName().toString().endsWith(".sql"))) {
             List<Path> files = paths
                     .filter(p -> !isHidden(directory, p))
-                    .filter(p -> p.getFileName().toString().endsWith(".sql"))
-                    .filter(Files::isRegularFile)
                     .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).thenComparing(Path::toString))
                     .toList();
-            for (Path file : files) {
-                if (MigrationFileName.parse(file.getFileName().toString()).isEmpty()) {
-                    throw new MigrationFileException(file, 0, "the file name does not match "
-                            + MigrationFileName.pattern());
-                }
-            }
             return files;
         } catch (IOException e) {
             throw new MigrationFileException(directory, 0, "cannot be read: " + e.getMessage());

@@ -25,7 +25,16 @@ public final class MigrationFileParser {
 
     /** Reads and checks the whole file. */
     public SqlMigration parse(Path file) {
-        try (MigrationFileScanner scanner = MigrationFileScanner.open(file)) {
+        return parse(file, MigrationFileScanner.open(file));
+    }
+
+    /** Checks a file whose content has already been read. */
+    public SqlMigration parse(Path file, byte[] content) {
+        return parse(file, MigrationFileScanner.open(file, content));
+    }
+
+    private static SqlMigration parse(Path file, MigrationFileScanner opened) {
+        try (MigrationFileScanner scanner = opened) {
             Checksum checksum = Checksum.start();
             for (SectionStatement s = scanner.next(); s != null; s = scanner.next()) {
                 checksum.statement(s.section(), s.directives(), s.statement().tokens());

@@ -66,6 +66,12 @@ final class MigrationFileScanner implements Closeable {
         }
     }
 
+    /** A pass over content already read (the catalog hashes the bytes first); bad UTF-8 is still an error. */
+    static MigrationFileScanner open(Path file, byte[] content) {
+        return new MigrationFileScanner(file, new java.io.InputStreamReader(
+                new java.io.ByteArrayInputStream(content), StandardCharsets.UTF_8.newDecoder()));
+    }
+
     /** The next statement of either section, or null once the whole file has been checked. */
     SectionStatement next() {
         while (!finished) {

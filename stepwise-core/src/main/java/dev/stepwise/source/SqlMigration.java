@@ -33,6 +33,10 @@ public final class SqlMigration implements Migration {
         this.sections = sections;
     }
 
+    Sections sections() {
+        return sections;
+    }
+
     public Path file() {
         return file;
     }

@@ -78,7 +78,7 @@ class ConfigLoaderTest {
         Files.writeString(project.resolve("stepwise.toml"), "url = \n");
         assertThatThrownBy(() -> load(Map.of(), ConfigOverrides.NONE))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("stepwise.toml: not valid TOML");
+                .hasMessageContaining("stepwise.toml:1: a value is missing");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.stepwise.postgres.embedded;
 
+import dev.stepwise.config.StateDirectory;
 import dev.stepwise.dialect.EmbeddedServer;
 
 import java.io.IOException;
@@ -176,11 +177,7 @@ public final class SharedPostgres implements EmbeddedServer {
         /** Creates the state directory, keeping the server's files out of version control. */
         void createStateDirectory() {
             try {
-                Files.createDirectories(stateDirectory);
-                Path ignore = stateDirectory.resolve(".gitignore");
-                if (!Files.exists(ignore)) {
-                    Files.writeString(ignore, "# the embedded PostgreSQL server's data, lock, holders and log\n/pg*\n");
-                }
+                StateDirectory.ensure(stateDirectory);
             } catch (IOException e) {
                 throw new EmbeddedServerFailed("could not create " + stateDirectory, e);
             }

@@ -1,0 +1,185 @@
+package dev.stepwise.source;
+
+import dev.stepwise.config.StateDirectory;
+import dev.stepwise.sql.Directive;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What checking a migration file found, kept under {@code .stepwise/} and keyed by the file's
+ * name and the SHA-256 of its bytes, so a file that has not changed by a single byte is not lexed
+ * again: every command reads every file, and lexing a thousand files in a fresh JVM costs far more
+ * than hashing them.
+ *
+ * <p>The result of checking a file depends only on its name and bytes, so a hit is exactly what
+ * parsing would give. The cache is an optimisation only: a missing, unreadable, foreign-version or
+ * corrupt cache reads as empty, and writing it is best-effort (temporary file, atomic rename).
+ */
+final class ParsedFileCache {
+
+    /** Bump whenever the parser's rules or the stored fields change. */
+    private static final int FORMAT = 1;
+
+    private final Path location;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private volatile boolean changed;
+
+    /** One checked file. */
+    private record Entry(MigrationHeader header, String checksum, List<Directive> directives,
+                         SqlMigration.Sections sections) {
+    }
+
+    private ParsedFileCache(Path location) {
+        this.location = location;
+    }
+
+    /** The cache at {@code location}, or an empty one. */
+    static ParsedFileCache open(Path location) {
+        ParsedFileCache cache = new ParsedFileCache(location);
+        if (location != null && Files.isRegularFile(location)) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(location)))) {
+                cache.load(in);
+            } catch (IOException | RuntimeException e) {
+                cache.entries.clear();
+            }
+        }
+        return cache;
+    }
+
+    /** A migration equal to what parsing these bytes would give, or null. */
+    SqlMigration find(Path file, String digest) {
+        Entry e = entries.get(key(file, digest));
+        return e == null ? null : new SqlMigration(file, e.header(), e.checksum(), e.directives(), e.sections());
+    }
+
+    void put(Path file, String digest, SqlMigration m) {
+        entries.put(key(file, digest), new Entry(m.header(), m.checksum(), m.migrationDirectives(), m.sections()));
+        changed = true;
+    }
+
+    /** Keeps only the given files' entries, so the cache does not grow with edits. */
+    void retain(Set<String> keys) {
+        changed |= entries.keySet().retainAll(keys);
+    }
+
+    static String key(Path file, String digest) {
+        return file.getFileName() + "\t" + digest;
+    }
+
+    /** Writes the cache if anything changed; failures only cost speed next time. */
+    void save() {
+        if (!changed || location == null) {
+            return;
+        }
+        try {
+            StateDirectory.ensure(location.getParent());
+            Path tmp = Files.createTempFile(location.getParent(), location.getFileName().toString(), ".tmp");
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                write(out);
+            }
+            try {
+                Files.move(tmp, location, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, location, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // a read-only project directory: the next run parses again
+        }
+    }
+
+    private void write(DataOutputStream out) throws IOException {
+        out.writeInt(FORMAT);
+        out.writeInt(entries.size());
+        for (Map.Entry<String, Entry> item : entries.entrySet()) {
+            Entry e = item.getValue();
+            MigrationHeader h = e.header();
+            out.writeUTF(item.getKey());
+            out.writeUTF(h.revision());
+            strings(out, h.downRevisions());
+            out.writeUTF(h.message());
+            out.writeUTF(h.phase().name());
+            strings(out, h.branchLabels().stream().sorted().toList());
+            strings(out, h.dependsOn());
+            out.writeUTF(h.transaction().name());
+            out.writeUTF(h.reversible().name());
+            out.writeUTF(h.expands() == null ? "" : h.expands());
+            out.writeUTF(e.checksum());
+            out.writeInt(e.directives().size());
+            for (Directive d : e.directives()) {
+                out.writeUTF(d.name());
+                out.writeInt(d.options().size());
+                for (Map.Entry<String, String> o : d.options().entrySet()) {
+                    out.writeUTF(o.getKey());
+                    out.writeUTF(o.getValue());
+                }
+                strings(out, d.arguments());
+                out.writeInt(d.line());
+            }
+            out.writeInt(e.sections().upStatements());
+            out.writeInt(e.sections().downStatements());
+            out.writeBoolean(e.sections().usesBatch());
+        }
+    }
+
+    private void load(DataInputStream in) throws IOException {
+        if (in.readInt() != FORMAT) {
+            return;
+        }
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            String key = in.readUTF();
+            MigrationHeader header = new MigrationHeader(in.readUTF(), strings(in), in.readUTF(),
+                    Phase.valueOf(in.readUTF()), new HashSet<>(strings(in)), strings(in),
+                    TransactionMode.valueOf(in.readUTF()), Reversibility.valueOf(in.readUTF()), blankToNull(in.readUTF()));
+            String checksum = in.readUTF();
+            int directiveCount = in.readInt();
+            List<Directive> directives = new ArrayList<>();
+            for (int d = 0; d < directiveCount; d++) {
+                String name = in.readUTF();
+                int optionCount = in.readInt();
+                Map<String, String> options = new LinkedHashMap<>();
+                for (int o = 0; o < optionCount; o++) {
+                    options.put(in.readUTF(), in.readUTF());
+                }
+                directives.add(new Directive(name, options, strings(in), in.readInt()));
+            }
+            SqlMigration.Sections sections = new SqlMigration.Sections(in.readInt(), in.readInt(), in.readBoolean());
+            entries.put(key, new Entry(header, checksum, directives, sections));
+        }
+    }
+
+    private static void strings(DataOutputStream out, List<String> values) throws IOException {
+        out.writeInt(values.size());
+        for (String v : values) {
+            out.writeUTF(v);
+        }
+    }
+
+    private static List<String> strings(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        List<String> values = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            values.add(in.readUTF());
+        }
+        return values;
+    }
+
+    private static String blankToNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+}
