@@ -49,7 +49,7 @@ public final class BenchMain {
             }
             if (settings.runs("status")) {
                 StatusBenchmark status = new StatusBenchmark(new StatusBenchmark.Setup(server, corpus,
-                        requireFile(settings.stepwiseJar()),
+                        requireFile(new LauncherScript(settings.repositoryRoot()).script()),
                         new JavaCommand(new LauncherScript(settings.repositoryRoot()).javaOptions()),
                         Classpath.ofThisJvm(), logs));
                 Measurements m = status.run(settings.statusRuns());

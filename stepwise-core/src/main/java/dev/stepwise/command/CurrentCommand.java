@@ -27,7 +27,7 @@ public final class CurrentCommand {
     public List<Head> run() {
         MigrationSet set = workspace.migrations();
         RevisionGraph graph = set.graph();
-        DatabaseState state = DatabaseState.read(workspace);
+        DatabaseState state = DatabaseState.heads(workspace);
         new Targets(graph).requireKnown(state.heads());
         List<Head> heads = new ArrayList<>();
         for (String id : state.heads()) {

@@ -55,9 +55,11 @@ public final class VersionTables {
 
     /** The revisions in the version table; empty when nothing is applied or the table is missing. */
     public Set<String> heads(Connection c) throws SQLException {
-        if (!exist(c)) {
-            return Set.of();
-        }
+        return exist(c) ? selectHeads(c) : Set.of();
+    }
+
+    /** The revisions in the version table, which must exist. */
+    public Set<String> selectHeads(Connection c) throws SQLException {
         Set<String> heads = new TreeSet<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.selectHeads())) {
             while (rs.next()) {
@@ -201,9 +203,11 @@ public final class VersionTables {
 
     /** Every history row, oldest first; empty when the table does not exist yet. */
     public List<HistoryRow> rows(Connection c) throws SQLException {
-        if (!exist(c)) {
-            return List.of();
-        }
+        return exist(c) ? selectRows(c) : List.of();
+    }
+
+    /** Every history row, oldest first; the table must exist. */
+    public List<HistoryRow> selectRows(Connection c) throws SQLException {
         List<HistoryRow> rows = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.selectHistory())) {
             while (rs.next()) {

@@ -11,6 +11,7 @@ import dev.stepwise.dialect.VersionTableSql;
 import dev.stepwise.sql.StatementClassifier;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -72,16 +73,17 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public void prepareSession(Connection connection, SessionRole role, String runId) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            // application_name names the run and the connection's job, so a later run can tell a
-            // killed run's leftover backends from a live runner's.
-            s.execute("SET application_name = " + quoteLiteral(applicationName(runId, role)));
-            int major = connection.getMetaData().getDatabaseMajorVersion();
-            if (major >= 14) {
-                // Without it a backend whose client was killed keeps running its statement (a
-                // concurrent index build) until it next tries to talk to the client.
-                s.execute("SET client_connection_check_interval = '" + CONNECTION_CHECK_INTERVAL + "'");
-            }
+        // One round trip: every command opens connections, and short ones are on every call.
+        // application_name names the run and the connection's job, so a later run can tell a
+        // killed run's leftover backends from a live runner's. client_connection_check_interval
+        // (PG 14+) makes a backend whose client was killed stop its statement (a concurrent
+        // index build) instead of running on until it next talks to the client.
+        boolean checksClient = connection.getMetaData().getDatabaseMajorVersion() >= 14;
+        try (PreparedStatement s = connection.prepareStatement("SELECT set_config('application_name', ?, false)"
+                + (checksClient ? ", set_config('client_connection_check_interval', '" + CONNECTION_CHECK_INTERVAL
+                + "', false)" : ""))) {
+            s.setString(1, applicationName(runId, role));
+            s.executeQuery().close();
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public record LauncherScript(Path repositoryRoot) {
 
-    private static final Pattern DEFAULT_OPTIONS = Pattern.compile("\\$\\{STEPWISE_JAVA_OPTS:-([^}]*)}");
+    private static final Pattern DEFAULT_OPTIONS = Pattern.compile("(?m)^java_options=\"([^\"]*)\"");
 
     public Path script() {
         return repositoryRoot.resolve("stepwise");
@@ -29,7 +29,7 @@ public record LauncherScript(Path repositoryRoot) {
     public List<String> javaOptions() throws IOException {
         Matcher m = DEFAULT_OPTIONS.matcher(Files.readString(script()));
         if (!m.find()) {
-            throw new IllegalStateException(script() + " no longer has ${STEPWISE_JAVA_OPTS:-...}; update " + getClass().getName());
+            throw new IllegalStateException(script() + " no longer sets java_options=\"...\"; update " + getClass().getName());
         }
         return Arrays.stream(m.group(1).trim().split("\\s+")).toList();
     }

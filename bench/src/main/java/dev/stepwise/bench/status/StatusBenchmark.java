@@ -26,10 +26,10 @@ public final class StatusBenchmark {
     /**
      * What the benchmark runs.
      *
-     * @param stepwiseJar the shaded CLI jar
+     * @param launcher    the {@code ./stepwise} script, run as users run it (with its class-data-sharing archive)
      * @param logs        where each process's output is kept
      */
-    public record Setup(BenchServer server, CorpusFiles corpus, Path stepwiseJar, JavaCommand java, Classpath classpath,
+    public record Setup(BenchServer server, CorpusFiles corpus, Path launcher, JavaCommand java, Classpath classpath,
                         Path logs) {
     }
 
@@ -75,8 +75,8 @@ public final class StatusBenchmark {
         processes.add(new TimedProcess("status floor", setup.java().main(floorClasspath.toString(), StatusFloorMain.class,
                 List.of(stepwise.jdbcUrl(), c.stepwiseMigrations().toAbsolutePath().toString())), project,
                 n + " files, " + n + " history rows"));
-        processes.add(new TimedProcess("stepwise status", setup.java().jar(setup.stepwiseJar(),
-                List.of("-C", project.toString(), "--url", stepwise.jdbcUrl(), "--user", BenchServer.USER, "status")),
+        processes.add(new TimedProcess("stepwise status", List.of(setup.launcher().toString(),
+                "-C", project.toString(), "--url", stepwise.jdbcUrl(), "--user", BenchServer.USER, "status"),
                 project, "up to date"));
         processes.add(new TimedProcess("Flyway info", setup.java().main(setup.classpath().toString(), FlywayInfoMain.class,
                 List.of(flyway.jdbcUrl(), c.flywayMigrations().toAbsolutePath().toString())), project,
