@@ -3,24 +3,14 @@ package dev.stepwise.cli;
 import dev.stepwise.Stepwise;
 import dev.stepwise.command.RunResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.StringWriter;
-import java.util.concurrent.Callable;
 
 /** {@code downgrade TARGET}: revert applied migrations down to TARGET. */
 @Command(name = "downgrade", description = "Revert migrations down to TARGET.")
-final class DowngradeCli implements Callable<Integer> {
-
-    @Mixin
-    GlobalOptions globalOptions;
-
-    @Spec
-    CommandSpec spec;
+final class DowngradeCli extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "TARGET",
             description = "-N, a revision or prefix, REV-N, base; with --sql a range FROM:TO (e.g. head:base).")
@@ -33,18 +23,15 @@ final class DowngradeCli implements Callable<Integer> {
     int targetVersion;
 
     @Override
-    public Integer call() {
-        Session session = Session.of(spec);
-        try (Stepwise stepwise = session.open()) {
-            if (sql) {
-                StringWriter script = new StringWriter();
-                stepwise.downgradeSql(target, targetVersion, script);
-                session.settings.out.print(script);
-                return Failures.OK;
-            }
-            RunResult result = stepwise.downgrade(target);
-            RunOutput.print(session, result, "downgrade");
+    int run(Session session, Stepwise stepwise) {
+        if (sql) {
+            StringWriter script = new StringWriter();
+            stepwise.downgradeSql(target, targetVersion, script);
+            session.settings.out.print(script);
             return Failures.OK;
         }
+        RunResult result = stepwise.downgrade(target);
+        RunOutput.print(session, result, "downgrade");
+        return Failures.OK;
     }
 }

@@ -3,44 +3,31 @@ package dev.stepwise.cli;
 import dev.stepwise.Stepwise;
 import dev.stepwise.command.RevisionView;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code heads [--one]}: the current heads of the migration files; {@code --one} is a CI guard. */
 @Command(name = "heads", description = "Show the heads of the revision graph.")
-final class HeadsCli implements Callable<Integer> {
-
-    @Mixin
-    GlobalOptions globalOptions;
-
-    @Spec
-    CommandSpec spec;
+final class HeadsCli extends ApiCommand {
 
     @Option(names = "--one", description = "Exit 1 when there is more than one head (a CI guard).")
     boolean one;
 
     @Override
-    public Integer call() {
-        Session session = Session.of(spec);
-        try (Stepwise stepwise = session.open()) {
-            List<RevisionView> heads = stepwise.heads();
-            if (session.json()) {
-                session.printJson(heads);
-            } else {
-                heads.forEach(h -> session.println(RevisionText.head(h)));
-            }
-            if (one && heads.size() > 1) {
-                session.note("error: " + heads.size() + " heads (" + String.join(", ",
-                        heads.stream().map(RevisionView::revision).toList()) + "); join them with"
-                        + " `stepwise merge -m \"merge heads\" heads`");
-                return Failures.FAILED;
-            }
-            return Failures.OK;
+    int run(Session session, Stepwise stepwise) {
+        List<RevisionView> heads = stepwise.heads();
+        if (session.json()) {
+            session.printJson(heads);
+        } else {
+            heads.forEach(h -> session.println(RevisionText.head(h)));
         }
+        if (one && heads.size() > 1) {
+            session.note("error: " + heads.size() + " heads (" + String.join(", ",
+                    heads.stream().map(RevisionView::revision).toList()) + "); join them with"
+                    + " `stepwise merge -m \"merge heads\" heads`");
+            return Failures.FAILED;
+        }
+        return Failures.OK;
     }
 }

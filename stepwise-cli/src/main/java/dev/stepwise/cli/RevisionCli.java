@@ -4,25 +4,15 @@ import dev.stepwise.Stepwise;
 import dev.stepwise.command.RevisionCommand;
 import dev.stepwise.source.Phase;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code revision -m MSG}: write a new migration file. */
 @Command(name = "revision", description = "Create a new migration file.")
-final class RevisionCli implements Callable<Integer> {
-
-    @Mixin
-    GlobalOptions globalOptions;
-
-    @Spec
-    CommandSpec spec;
+final class RevisionCli extends ApiCommand {
 
     @Option(names = {"-m", "--message"}, required = true, paramLabel = "MSG", description = "What the migration does.")
     String message;
@@ -43,8 +33,7 @@ final class RevisionCli implements Callable<Integer> {
     boolean autogenerate;
 
     @Override
-    public Integer call() {
-        Session session = Session.of(spec);
+    int run(Session session, Stepwise stepwise) {
         if (autogenerate) {
             throw Unavailable.autogenerate("revision --autogenerate");
         }
@@ -54,10 +43,8 @@ final class RevisionCli implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--phase must be expand or contract, not '" + phase + "'");
         };
-        try (Stepwise stepwise = session.open()) {
-            Path file = stepwise.revision(new RevisionCommand.Request(message, head, branchLabel, dependsOn, chosen));
-            session.println("created " + file);
-            return Failures.OK;
-        }
+        Path file = stepwise.revision(new RevisionCommand.Request(message, head, branchLabel, dependsOn, chosen));
+        session.println("created " + file);
+        return Failures.OK;
     }
 }

@@ -3,24 +3,14 @@ package dev.stepwise.cli;
 import dev.stepwise.Stepwise;
 import dev.stepwise.command.RunResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.StringWriter;
-import java.util.concurrent.Callable;
 
 /** {@code upgrade [TARGET]}: apply pending migrations (default: head). */
 @Command(name = "upgrade", description = "Apply migrations up to TARGET (default head).")
-final class UpgradeCli implements Callable<Integer> {
-
-    @Mixin
-    GlobalOptions globalOptions;
-
-    @Spec
-    CommandSpec spec;
+final class UpgradeCli extends ApiCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET",
             description = "head (default), heads, a revision or prefix, label@head, +N, REV+N; with --sql also FROM:TO.")
@@ -33,22 +23,19 @@ final class UpgradeCli implements Callable<Integer> {
     int targetVersion;
 
     @Override
-    public Integer call() {
-        Session session = Session.of(spec);
-        try (Stepwise stepwise = session.open()) {
-            if (sql) {
-                StringWriter script = new StringWriter();
-                stepwise.upgradeSql(target, targetVersion, script);
-                session.settings.out.print(script);
-                return Failures.OK;
-            }
-            if (target.contains(":")) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "a range FROM:TO is only for --sql; give one TARGET");
-            }
-            RunResult result = stepwise.upgrade(target);
-            RunOutput.print(session, result, "upgrade");
+    int run(Session session, Stepwise stepwise) {
+        if (sql) {
+            StringWriter script = new StringWriter();
+            stepwise.upgradeSql(target, targetVersion, script);
+            session.settings.out.print(script);
             return Failures.OK;
         }
+        if (target.contains(":")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "a range FROM:TO is only for --sql; give one TARGET");
+        }
+        RunResult result = stepwise.upgrade(target);
+        RunOutput.print(session, result, "upgrade");
+        return Failures.OK;
     }
 }
