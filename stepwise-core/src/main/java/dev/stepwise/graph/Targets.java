@@ -102,15 +102,17 @@ public final class Targets {
         return removed;
     }
 
-    /** The id a full id or unique prefix names (for commands that take one revision). */
+    /**
+     * The one revision a reference names, for commands that take one ({@code show}, {@code
+     * --head}, {@code merge}): a full id, a unique prefix, {@code head} (when there is one),
+     * {@code label@head}.
+     */
     public String resolveRevision(String reference) {
-        if (reference.endsWith("@head")) {
-            Destination d = resolver.resolve(Target.parse(reference), reference, Set.of());
-            if (d instanceof Destination.At at && at.revisions().size() == 1) {
-                return at.revisions().get(0);
-            }
+        Destination d = resolver.resolve(Target.parse(reference), reference, Set.of());
+        if (d instanceof Destination.At at && at.revisions().size() == 1) {
+            return at.revisions().get(0);
         }
-        return resolver.revision(reference).id();
+        throw new InvalidTargetException(reference, "it names no single revision");
     }
 
     /**
