@@ -19,6 +19,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 
 /**
  * Runs one migration in one direction on the work connection and moves the version table with it.
@@ -29,6 +32,9 @@ import java.time.Instant;
  * completes, and moves the version table in a last short transaction.
  */
 final class MigrationExecutor {
+
+    /** Up to this much SQL text, a one-transaction plan is read once and run from memory. */
+    static final long SMALL_PLAN_CHARS = 256 * 1024;
 
     private final RunEnvironment env;
     private final RunSession session;
@@ -57,6 +63,11 @@ final class MigrationExecutor {
 
     private Long runSql(SqlMigration migration, Attempt attempt) {
         Plan plan = migration.plan(attempt.direction(), classifier);
+        // Most migrations are small and run in one transaction: read once, run from memory.
+        List<SqlStatement> small = readIfSmallAndTransactional(plan);
+        if (small != null) {
+            return runInOneTransaction(migration, small, attempt);
+        }
         StepLayout layout = StepLayout.of(plan);
         if (layout.isSingleTransaction()) {
             return runInOneTransaction(migration, plan, attempt);
@@ -64,7 +75,37 @@ final class MigrationExecutor {
         return new StepSequence(this, migration, attempt, plan, layout).run();
     }
 
-    private Long runInOneTransaction(SqlMigration migration, Plan plan, Attempt attempt) {
+    /**
+     * The plan's statements when they all run in one transaction and their text stays under
+     * {@link #SMALL_PLAN_CHARS}; otherwise null, having read no further than needed to know. A
+     * large plan is never held in memory: it is read again, as a view over its file.
+     */
+    private static List<SqlStatement> readIfSmallAndTransactional(Plan plan) {
+        List<SqlStatement> statements = new ArrayList<>();
+        long chars = 0;
+        Iterator<SqlStatement> it = plan.iterator();
+        try {
+            while (it.hasNext()) {
+                SqlStatement s = it.next();
+                chars += s.sql().length();
+                if (!s.runsInTransaction() || chars > SMALL_PLAN_CHARS) {
+                    return null;
+                }
+                statements.add(s);
+            }
+            return statements;
+        } finally {
+            if (it instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // only a file handle of a plan read no further
+                }
+            }
+        }
+    }
+
+    private Long runInOneTransaction(SqlMigration migration, Iterable<SqlStatement> plan, Attempt attempt) {
         Connection c = session.work();
         SqlStatement current = null;
         try {

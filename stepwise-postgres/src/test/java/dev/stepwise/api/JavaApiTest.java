@@ -89,4 +89,26 @@ class JavaApiTest {
         }
         assertThat(db.value("SELECT count(*) FROM stepwise_history")).isEqualTo("1");
     }
+
+    @Test
+    void aLargeOneTransactionMigration_isStreamedFromItsFile_andRunsWhole() throws IOException {
+        StringBuilder up = new StringBuilder("CREATE TABLE notes (id int PRIMARY KEY, body text);\n");
+        for (int i = 0; i < 40; i++) {
+            up.append("INSERT INTO notes VALUES (").append(i).append(", '").append("x".repeat(10_000)).append("');\n");
+        }
+        write("20260101000000_a0000000000a_notes.sql", """
+                -- revision: a0000000000a
+                -- down_revision: none
+                -- +up
+                %s
+                -- +down
+                DROP TABLE notes;
+                """.formatted(up));
+        TestDatabase db = TestPostgres.server().newDatabase();
+        try (Stepwise stepwise = Stepwise.configure().projectDirectory(project).url(db.url()).user("postgres").build()) {
+            stepwise.upgrade("head");
+        }
+        assertThat(db.value("SELECT count(*) || ':' || sum(length(body)) FROM notes")).isEqualTo("40:400000");
+        assertThat(db.column("SELECT revision FROM stepwise_version")).containsExactly("a0000000000a");
+    }
 }
