@@ -1,6 +1,7 @@
 package dev.stepwise.dialect;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The SQL of Stepwise's own tables, rendered by the dialect. Statements with {@code ?} take JDBC
@@ -32,14 +33,27 @@ public interface VersionTableSql {
     String insertHistory();
 
     /**
-     * Finishes a migration in one round trip, inside its transaction: removes the heads it
+     * Finishes a migration and commits its transaction, in one round trip: removes the heads it
      * replaces, adds its own, marks its attempt row successful and writes the running row of the
-     * next migration. Parameters: removed heads (text array), added heads (text array),
-     * finished_at, steps_total, attempt row id, then the next row's run_id, revision, direction,
-     * checksum, started_at, applied_by, and whether there is a next row (boolean). Returns one row:
-     * the number of heads removed, the number of attempt rows finished, the next row's id (or null).
+     * next migration, all given as literals, then commits. Returns one row: the next row's id (or
+     * null). When a head that should go is not there, or the attempt row is missing, it fails with
+     * an error whose message contains {@link #VERSION_TABLE_CHANGED}, and nothing is committed.
      */
-    String finishMigration();
+    String finishMigrationAndCommit(FinishMigration finish, FinishMigration.Form form);
+
+    /** The words the finishing statement fails with when the version table changed under the run. */
+    String VERSION_TABLE_CHANGED = "stepwise: the version table changed under this run";
+
+    /**
+     * A statement that prepares the finishing statement on a session, so that sending it costs
+     * neither parsing nor planning; empty when the product has nothing of the kind. Its name is
+     * derived from the statement and the table names, so sessions shared through a pool never
+     * confuse two configurations.
+     */
+    Optional<String> prepareFinishMigration();
+
+    /** One row with one boolean: whether this session holds the statement {@link #prepareFinishMigration()} makes. */
+    String finishMigrationPrepared();
 
     /** Parameters: outcome, finished_at, error (nullable), id. */
     String finishHistory();

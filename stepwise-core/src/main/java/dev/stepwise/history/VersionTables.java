@@ -1,6 +1,5 @@
 package dev.stepwise.history;
 
-import dev.stepwise.StepwiseException;
 import dev.stepwise.dialect.VersionTableSql;
 
 import java.sql.Connection;
@@ -12,7 +11,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,73 +65,6 @@ public final class VersionTables {
             }
         }
         return heads;
-    }
-
-    /**
-     * Moves the version table from {@code before} to {@code after}: each head that goes must be
-     * there (else another runner changed it and this transaction must roll back).
-     */
-    public void moveHeads(Connection c, Set<String> before, Set<String> after) throws SQLException {
-        Set<String> removed = new LinkedHashSet<>(before);
-        removed.removeAll(after);
-        Set<String> added = new LinkedHashSet<>(after);
-        added.removeAll(before);
-        try (PreparedStatement delete = c.prepareStatement(sql.deleteHead())) {
-            for (String head : removed) {
-                delete.setString(1, head);
-                if (delete.executeUpdate() != 1) {
-                    throw new StepwiseException(StepwiseException.Category.FAILED,
-                            "the version table changed under this run: head " + head
-                                    + " is gone; another process moved it without the run lock");
-                }
-            }
-        }
-        try (PreparedStatement insert = c.prepareStatement(sql.insertHead())) {
-            for (String head : added) {
-                insert.setString(1, head);
-                insert.executeUpdate();
-            }
-        }
-    }
-
-    /**
-     * Finishes a migration inside its transaction, in one round trip: moves the heads from
-     * {@code before} to {@code after} (each head that goes must be there, else another runner
-     * changed the table and the transaction must roll back), marks the attempt row successful and
-     * writes the next migration's running row.
-     *
-     * @return the id of the next running row, or null when {@code next} is null
-     */
-    public Long finishMigration(Connection c, Set<String> before, Set<String> after, long attemptRow,
-                                int stepsTotal, Instant finishedAt, HistoryEntry next) throws SQLException {
-        Set<String> removed = new LinkedHashSet<>(before);
-        removed.removeAll(after);
-        Set<String> added = new LinkedHashSet<>(after);
-        added.removeAll(before);
-        try (PreparedStatement s = c.prepareStatement(sql.finishMigration())) {
-            s.setArray(1, c.createArrayOf("text", removed.toArray()));
-            s.setArray(2, c.createArrayOf("text", added.toArray()));
-            s.setTimestamp(3, Timestamp.from(finishedAt));
-            s.setInt(4, stepsTotal);
-            s.setLong(5, attemptRow);
-            s.setString(6, next == null ? null : next.runId());
-            s.setString(7, next == null ? null : next.revision());
-            s.setString(8, next == null ? null : next.action().word());
-            s.setString(9, next == null ? null : next.checksum());
-            s.setTimestamp(10, next == null ? null : Timestamp.from(next.startedAt()));
-            s.setString(11, next == null ? null : next.appliedBy());
-            s.setBoolean(12, next != null);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                if (rs.getInt(1) != removed.size() || rs.getInt(2) != 1) {
-                    throw new StepwiseException(StepwiseException.Category.FAILED,
-                            "the version table changed under this run: expected heads " + removed
-                                    + " are gone; another process moved them without the run lock");
-                }
-                long id = rs.getLong(3);
-                return rs.wasNull() ? null : id;
-            }
-        }
     }
 
     /** Replaces every head, for {@code stamp}. */

@@ -3,6 +3,7 @@ package dev.stepwise.run;
 import dev.stepwise.StepwiseException;
 import dev.stepwise.history.Action;
 import dev.stepwise.history.HistoryEntry;
+import dev.stepwise.history.MigrationFinisher;
 import dev.stepwise.history.Outcome;
 import dev.stepwise.history.VersionTables;
 import dev.stepwise.source.Direction;
@@ -41,6 +42,7 @@ final class MigrationExecutor {
     private final VersionTables tables;
     private final StatementClassifier classifier;
     private final String appliedBy;
+    private final MigrationFinisher finisher;
 
     MigrationExecutor(RunEnvironment env, RunSession session, VersionTables tables, StatementClassifier classifier,
                       String appliedBy) {
@@ -49,6 +51,7 @@ final class MigrationExecutor {
         this.tables = tables;
         this.classifier = classifier;
         this.appliedBy = appliedBy;
+        this.finisher = new MigrationFinisher(tables.sql());
     }
 
     /** Runs the attempt; returns the id of the next migration's running row, if one was written. */
@@ -132,14 +135,20 @@ final class MigrationExecutor {
     }
 
     /**
-     * Moves the version table, marks the attempt successful and writes the next running row, in
-     * the open transaction; then commits if the run lock is still held.
+     * Checks the run lock, then moves the version table, marks the attempt successful, writes the
+     * next running row and commits, in one round trip; leaves the connection in autocommit.
      */
     Long finishMigration(Connection c, Attempt attempt, int stepsTotal) throws SQLException {
-        Long next = tables.finishMigration(c, attempt.before(), attempt.after(), attempt.rowId(), stepsTotal,
-                env.clock().instant(), attempt.next());
         session.checkLock("the commit of revision " + attempt.revision());
-        c.commit();
+        Long next = finisher.finishAndCommit(c, attempt.before(), attempt.after(), attempt.rowId(), stepsTotal,
+                env.clock().instant(), attempt.next());
+        c.setAutoCommit(true);
+        try {
+            finisher.prepareIfNeeded(c);
+        } catch (SQLException e) {
+            // The migration is committed; the next one sends its finishing statement whole.
+            finisher.sessionStateMayHaveChanged();
+        }
         return next;
     }
 
@@ -148,6 +157,8 @@ final class MigrationExecutor {
         boolean inTransaction = migration.header().transaction() == TransactionMode.AUTO;
         try {
             c.setAutoCommit(!inTransaction);
+            // Java code can do anything with the session, prepared statements included.
+            finisher.sessionStateMayHaveChanged();
             try {
                 migration.run(attempt.direction(), c);
             } catch (SQLException e) {
@@ -175,6 +186,9 @@ final class MigrationExecutor {
     }
 
     void execute(Connection c, SqlStatement statement) throws SQLException {
+        if (MigrationFinisher.mayDeallocate(statement.sql())) {
+            finisher.sessionStateMayHaveChanged();
+        }
         try (Statement s = c.createStatement()) {
             s.execute(statement.sql());
         }

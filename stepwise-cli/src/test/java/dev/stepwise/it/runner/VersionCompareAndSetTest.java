@@ -39,4 +39,28 @@ class VersionCompareAndSetTest {
         assertThat(evidence.tableExists("t2")).isFalse();
         assertThat(evidence.wholeRows("b2", "up", "success")).isZero();
     }
+
+    @Test
+    void versionRowGoneAfterTheFinishingStatementIsPrepared_stillRollsBackTheWholeMigration() {
+        TestDatabase db = TestPostgres.server().newDatabase();
+        Project project = Project.in(dir);
+        // past PostgreSQL's fifth execution of a prepared statement, where it may switch to a generic plan
+        String parent = "none";
+        for (int i = 1; i <= 8; i++) {
+            project.add(MigrationText.of("m" + i, parent).up("CREATE TABLE t" + i + " (id int);").down("DROP TABLE t" + i + ";"));
+            parent = "m" + i;
+        }
+        project.add(MigrationText.of("m9", parent)
+                .up("CREATE TABLE t9 (id int);\nDELETE FROM stepwise_version;")
+                .down("DROP TABLE t9;"));
+        Evidence evidence = Evidence.of(db);
+
+        CliRun run = Cli.on(db, project).run("upgrade", "head");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.errorLine()).contains("version table changed").contains("m8");
+        assertThat(evidence.versionRows()).containsExactly("m8");
+        assertThat(evidence.tableExists("t9")).isFalse();
+        assertThat(evidence.wholeRows("m9", "up", "success")).isZero();
+    }
 }
