@@ -126,7 +126,12 @@ public final class Stepwise implements AutoCloseable {
     }
 
     public RepairCommand.Report repair(RepairCommand.ChecksumPolicy policy) {
-        return new RepairCommand(workspace).run(policy);
+        return repair(policy, RepairCommand.PartialPolicy.REPORT);
+    }
+
+    /** Repairs the history, also recording what the user found about a migration stopped part-way. */
+    public RepairCommand.Report repair(RepairCommand.ChecksumPolicy policy, RepairCommand.PartialPolicy partials) {
+        return new RepairCommand(workspace).run(policy, partials);
     }
 
     @Override
@@ -145,10 +150,13 @@ public final class Stepwise implements AutoCloseable {
         private String password;
         private TableNames tables;
         private Duration lockWait;
+        private dev.stepwise.config.LockTimeouts lockTimeouts;
+        private Duration contractDelay;
         private List<String> javaPackages;
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
+        private java.util.random.RandomGenerator random = new java.util.SplittableRandom();
         private RunListener listener = RunListener.SILENT;
 
         private Builder() {
@@ -201,6 +209,18 @@ public final class Stepwise implements AutoCloseable {
             return this;
         }
 
+        /** How statements wait for locks and are retried (defaults: PRODUCT.md's "Lock timeouts"). */
+        public Builder lockTimeouts(dev.stepwise.config.LockTimeouts lockTimeouts) {
+            this.lockTimeouts = lockTimeouts;
+            return this;
+        }
+
+        /** How long after its expand migration a contract migration may run (default 0). */
+        public Builder contractDelay(Duration contractDelay) {
+            this.contractDelay = contractDelay;
+            return this;
+        }
+
         /** Packages scanned for classes annotated with {@link StepwiseMigration}. */
         public Builder javaPackages(String... packages) {
             this.javaPackages = List.of(packages);
@@ -222,6 +242,12 @@ public final class Stepwise implements AutoCloseable {
             return this;
         }
 
+        /** The source of the jitter between lock retries; tests pass a seeded one. */
+        public Builder random(java.util.random.RandomGenerator random) {
+            this.random = random;
+            return this;
+        }
+
         public Builder listener(RunListener listener) {
             this.listener = listener;
             return this;
@@ -230,14 +256,16 @@ public final class Stepwise implements AutoCloseable {
         public Stepwise build() {
             StepwiseConfig base = config != null ? config
                     : new ConfigLoader(System.getenv()).load(projectDirectory, new ConfigOverrides(url, user, password,
-                    null, migrations, null));
+                    null, migrations, java.util.Map.of()));
             StepwiseConfig effective = new StepwiseConfig(base.projectDirectory(),
                     migrations != null ? migrations.toAbsolutePath().normalize() : base.migrations(),
                     url != null ? url : base.url(), user != null ? user : base.user(),
                     password != null ? password : base.password(), tables != null ? tables : base.tables(),
                     lockWait != null ? lockWait : base.lockWait(),
-                    javaPackages != null ? javaPackages : base.javaPackages());
-            return new Stepwise(new Workspace(effective, dataSource, classLoader, clock, sleeper, listener));
+                    javaPackages != null ? javaPackages : base.javaPackages(),
+                    lockTimeouts != null ? lockTimeouts : base.lockTimeouts(),
+                    contractDelay != null ? contractDelay : base.contractDelay());
+            return new Stepwise(new Workspace(effective, dataSource, classLoader, clock, sleeper, random, listener));
         }
     }
 }

@@ -14,6 +14,8 @@ final class GlobalSettings {
     Format format = Format.TEXT;
     boolean debug;
     Map<String, String> environment = Map.of();
+    /** Settings given as flags ({@code --lock-timeout 200ms}), by their {@code stepwise.toml} key. */
+    Map<String, String> configFlags = new java.util.HashMap<>();
     PrintWriter out;
     PrintWriter err;
 

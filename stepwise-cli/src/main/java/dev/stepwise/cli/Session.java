@@ -33,7 +33,7 @@ final class Session {
 
     StepwiseConfig config() {
         return new ConfigLoader(settings.environment).load(settings.directory,
-                new ConfigOverrides(settings.url, settings.user, settings.password, settings.schema, null, null));
+                new ConfigOverrides(settings.url, settings.user, settings.password, settings.schema, null, settings.configFlags));
     }
 
     Stepwise open() {
@@ -87,6 +87,11 @@ final class Session {
         @Override
         public void stepCompleted(String revision, int step, int stepsTotal, String description, Duration took) {
             note("  step " + step + "/" + stepsTotal + " done in " + millis(took) + ": " + description);
+        }
+
+        @Override
+        public void lockRetry(dev.stepwise.run.LockRetry retry) {
+            note("  " + retry.describe());
         }
     }
 }

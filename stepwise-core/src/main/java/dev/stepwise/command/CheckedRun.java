@@ -25,7 +25,6 @@ final class CheckedRun {
         MigrationRun run = MigrationRun.start(workspace.environment(), workspace.config().lockWait());
         try {
             targets.requireKnown(run.heads());
-            RunChecks.refusePartial(set, run.ledger());
             RunChecks.requireUnchanged(set, targets.appliedSet(run.heads()), run.ledger());
             return run;
         } catch (RuntimeException e) {
@@ -34,14 +33,19 @@ final class CheckedRun {
         }
     }
 
-    /** Applies (or reverts) the migrations in order, moving the heads one revision at a time. */
+    /**
+     * Applies (or reverts) the migrations in order, moving the heads one revision at a time; a
+     * multi-step migration an earlier run left part-way goes first, from where it stopped.
+     */
     static List<AppliedMigration> apply(Workspace workspace, MigrationRun run, Targets targets,
-                                        List<Migration> planned, Direction direction) {
-        RunChecks.refuseBatches(planned);
+                                        List<Migration> migrations, Direction direction) {
+        RunChecks.refuseBatches(migrations);
+        List<RunChecks.Planned> planned = RunChecks.resumeOrRefusePartials(workspace.migrations(), run.ledger(),
+                migrations, direction, false);
         List<AppliedMigration> done = new ArrayList<>();
         for (int i = 0; i < planned.size(); i++) {
-            Migration m = planned.get(i);
-            Migration following = i + 1 < planned.size() ? planned.get(i + 1) : null;
+            Migration m = planned.get(i).migration();
+            Migration following = i + 1 < planned.size() ? planned.get(i + 1).migration() : null;
             Set<String> heads = run.heads();
             Set<String> after = direction == Direction.UP
                     ? targets.headsAfterApplying(heads, m.revision())
@@ -49,7 +53,7 @@ final class CheckedRun {
             String other = String.join(",", m.header().downRevisions());
             workspace.listener().migrationStarted(m.revision(), direction, other, m.header().message());
             Instant start = workspace.clock().instant();
-            run.apply(m, direction, after, following);
+            run.apply(m, direction, after, following, planned.get(i).resume());
             done.add(new AppliedMigration(m.revision(), direction, other, m.header().message(), m.origin(),
                     Duration.between(start, workspace.clock().instant()).toMillis()));
         }

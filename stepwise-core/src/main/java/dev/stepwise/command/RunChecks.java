@@ -1,7 +1,9 @@
 package dev.stepwise.command;
 
 import dev.stepwise.StepwiseException;
+import dev.stepwise.history.Action;
 import dev.stepwise.history.HistoryLedger;
+import dev.stepwise.source.Direction;
 import dev.stepwise.source.Migration;
 import dev.stepwise.source.SqlMigration;
 
@@ -45,17 +47,59 @@ final class RunChecks {
         }
     }
 
-    static void refusePartial(MigrationSet set, HistoryLedger ledger) {
-        for (HistoryLedger.PartialAttempt partial : ledger.partials()) {
-            String origin = set.graph().contains(partial.revision()) ? set.get(partial.revision()).origin() : "(no file)";
-            throw new StepwiseException(StepwiseException.Category.FAILED, origin + ": revision "
-                    + partial.revision() + " (" + partial.action().word() + ") stopped after step "
-                    + partial.completedSteps() + " of " + partial.stepsTotal() + "; step "
-                    + (partial.completedSteps() + 1) + " was " + partial.lastOutcome().word()
-                    + ". Resuming a multi-step migration arrives with safe execution; until then check what step "
-                    + (partial.completedSteps() + 1) + " left behind (e.g. an INVALID index), undo the committed steps, "
-                    + "and run `stepwise repair` to clear the attempt");
+    /**
+     * How a run deals with multi-step migrations an earlier attempt left part-way: each must be
+     * one this run applies in the same direction, from a file whose checksum has not changed;
+     * it is then resumed first. Anything else is refused, saying which command finishes it.
+     *
+     * @return the planned migrations, the partial ones first, with the attempt to resume for each
+     */
+    static List<Planned> resumeOrRefusePartials(MigrationSet set, HistoryLedger ledger, List<Migration> planned,
+                                                Direction direction, boolean refuseAll) {
+        List<HistoryLedger.PartialAttempt> partials = ledger.partials();
+        if (partials.isEmpty()) {
+            return planned.stream().map(m -> new Planned(m, null)).toList();
         }
+        java.util.Map<String, HistoryLedger.PartialAttempt> byRevision = new java.util.LinkedHashMap<>();
+        for (HistoryLedger.PartialAttempt partial : partials) {
+            String origin = set.graph().contains(partial.revision()) ? set.get(partial.revision()).origin() : "(no file)";
+            String stopped = origin + ": revision " + partial.revision() + " (" + partial.action().word()
+                    + ") stopped after step " + partial.completedSteps() + " of " + partial.stepsTotal() + "; step "
+                    + partial.nextStep() + " was " + partial.lastOutcome().word();
+            String finish = "`stepwise " + (partial.action() == Action.DOWN ? "downgrade " : "upgrade ")
+                    + partial.revision() + "` resumes it at step " + partial.nextStep();
+            boolean sameDirection = partial.action() == (direction == Direction.UP ? Action.UP : Action.DOWN);
+            boolean inPlan = planned.stream().anyMatch(m -> m.revision().equals(partial.revision()));
+            if (refuseAll || !sameDirection || !inPlan) {
+                throw new StepwiseException(StepwiseException.Category.FAILED, stopped + "; finish it first: "
+                        + finish + " (or undo its committed steps by hand and run `stepwise repair`)");
+            }
+            Migration m = set.get(partial.revision());
+            String recorded = partial.lastStep().checksum();
+            if (recorded != null && !recorded.equals(m.checksum())) {
+                throw new StepwiseException(StepwiseException.Category.FAILED, stopped + ", and the file changed"
+                        + " since (checksum " + recorded + " then, " + m.checksum() + " now): the steps done may"
+                        + " not be the file's any more; restore the file to resume it");
+            }
+            byRevision.put(partial.revision(), partial);
+        }
+        List<Planned> ordered = new ArrayList<>();
+        // Resumed first: their parents are applied already, and nothing else should start before them.
+        for (Migration m : planned) {
+            if (byRevision.containsKey(m.revision())) {
+                ordered.add(new Planned(m, byRevision.get(m.revision())));
+            }
+        }
+        for (Migration m : planned) {
+            if (!byRevision.containsKey(m.revision())) {
+                ordered.add(new Planned(m, null));
+            }
+        }
+        return ordered;
+    }
+
+    /** A migration of a run's plan, with the earlier attempt it resumes, if any. */
+    record Planned(Migration migration, HistoryLedger.PartialAttempt resume) {
     }
 
     /** Batched statements are parsed now but executed only once safe execution lands. */

@@ -1,5 +1,6 @@
 package dev.stepwise.command;
 
+import dev.stepwise.source.Direction;
 import dev.stepwise.graph.Targets;
 import dev.stepwise.history.Action;
 import dev.stepwise.history.HistoryEntry;
@@ -32,6 +33,8 @@ public final class StampCommand {
         MigrationSet set = workspace.migrations();
         Targets targets = new Targets(set.graph());
         try (MigrationRun run = CheckedRun.open(workspace, set, targets)) {
+            // Stamping over a migration stopped part-way would hide its steps.
+            RunChecks.resumeOrRefusePartials(set, run.ledger(), List.of(), Direction.UP, true);
             Set<String> before = run.heads();
             Set<String> after = targets.stampHeads(target);
             Set<String> newlyApplied = new LinkedHashSet<>(targets.appliedSet(after));

@@ -12,6 +12,7 @@ import dev.stepwise.history.VersionTables;
 import dev.stepwise.run.ConnectionSource;
 import dev.stepwise.run.DatabaseException;
 import dev.stepwise.run.RunEnvironment;
+import dev.stepwise.run.RunEvents;
 import dev.stepwise.run.RunListener;
 import dev.stepwise.run.Sleeper;
 import dev.stepwise.source.JavaMigrationScanner;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Everything a command works with, each part made when first needed: the migrations (read and
@@ -41,21 +43,24 @@ public final class Workspace implements AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RunListener listener;
+    private final RandomGenerator random;
     private final String runId;
 
     private MigrationSet migrations;
     private Dialect dialect;
     private ConnectionSource connections;
     private EmbeddedServer embedded;
+    private RunEvents events;
 
     public Workspace(StepwiseConfig config, DataSource dataSource, ClassLoader classLoader, Clock clock,
-                     Sleeper sleeper, RunListener listener) {
+                     Sleeper sleeper, RandomGenerator random, RunListener listener) {
         this.config = config;
         this.dataSource = dataSource;
         this.classLoader = classLoader;
         this.clock = clock;
         this.sleeper = sleeper;
         this.listener = listener;
+        this.random = random;
         this.runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     }
 
@@ -176,7 +181,11 @@ public final class Workspace implements AutoCloseable {
     }
 
     public RunEnvironment environment() {
-        return new RunEnvironment(dialect(), connections(), config.tables(), runId, clock, sleeper, listener);
+        if (events == null) {
+            events = RunEvents.discover(classLoader);
+        }
+        return new RunEnvironment(dialect(), connections(), config.tables(), runId, config.lockTimeouts(), clock,
+                sleeper, random, listener, events);
     }
 
     @Override

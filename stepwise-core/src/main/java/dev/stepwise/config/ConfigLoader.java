@@ -20,7 +20,8 @@ public final class ConfigLoader {
     public static final String FILE_NAME = "stepwise.toml";
 
     private static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "migrations",
-            "version_table", "history_table", "lock_wait", "java_packages");
+            "version_table", "history_table", "lock_wait", "java_packages", "lock_timeout", "lock_timeout_max",
+            "lock_retry_budget", "lock_retry_backoff", "statement_budget", "attempt_timeout", "contract_delay");
 
     private final Map<String, String> environment;
 
@@ -44,10 +45,16 @@ public final class ConfigLoader {
                 TableNames.DEFAULT.version());
         String historyTable = orDefault(pick(null, "STEPWISE_HISTORY_TABLE", file, "history_table"),
                 TableNames.DEFAULT.history());
-        String lockWaitText = pick(flags.lockWait(), "STEPWISE_LOCK_WAIT", file, "lock_wait");
-        Duration lockWait = lockWaitText == null ? StepwiseConfig.DEFAULT_LOCK_WAIT
-                : DurationText.parse(lockWaitText).orElseThrow(() -> new ConfigException(
-                "lock_wait '" + lockWaitText + "' is not a duration (examples: 30s, 10m, 500ms)"));
+        Duration lockWait = duration("lock_wait", flags, file, StepwiseConfig.DEFAULT_LOCK_WAIT);
+        LockTimeouts d = LockTimeouts.DEFAULT;
+        LockTimeouts lockTimeouts = new LockTimeouts(
+                duration("lock_timeout", flags, file, d.first()),
+                duration("lock_timeout_max", flags, file, d.max()),
+                duration("lock_retry_budget", flags, file, d.retryBudget()),
+                duration("lock_retry_backoff", flags, file, d.retryBackoff()),
+                duration("statement_budget", flags, file, d.statementBudget()),
+                duration("attempt_timeout", flags, file, d.attemptTimeout()));
+        Duration contractDelay = duration("contract_delay", flags, file, Duration.ZERO);
         requireName("schema", schema);
         requireName("version_table", versionTable);
         requireName("history_table", historyTable);
@@ -57,7 +64,18 @@ public final class ConfigLoader {
         return new StepwiseConfig(project,
                 migrations == null ? project.resolve("migrations") : project.resolve(migrations).normalize(),
                 blankToNull(url), blankToNull(user), blankToNull(password),
-                new TableNames(schema, versionTable, historyTable), lockWait, javaPackages(file));
+                new TableNames(schema, versionTable, historyTable), lockWait, javaPackages(file), lockTimeouts,
+                contractDelay);
+    }
+
+    /** A duration key: flag, then {@code STEPWISE_<KEY>}, then the file, then the default. */
+    private Duration duration(String key, ConfigOverrides flags, Map<String, Object> file, Duration fallback) {
+        String text = pick(flags.settings().get(key), "STEPWISE_" + key.toUpperCase(java.util.Locale.ROOT), file, key);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        return DurationText.parse(text).orElseThrow(() -> new ConfigException(
+                key + " '" + text + "' is not a duration (examples: 100ms, 30s, 10m, 1h)"));
     }
 
     private static void requireName(String key, String value) {

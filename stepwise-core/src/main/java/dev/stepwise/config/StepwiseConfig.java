@@ -17,6 +17,8 @@ import java.util.List;
  * @param tables             where the version and history tables live
  * @param lockWait           how long a runner waits for another to finish before giving up
  * @param javaPackages       packages scanned for Java-coded migrations
+ * @param lockTimeouts       how statements wait for locks, and how they are retried
+ * @param contractDelay      how long after its expand a contract migration may run
  */
 public record StepwiseConfig(
         Path projectDirectory,
@@ -26,7 +28,9 @@ public record StepwiseConfig(
         String password,
         TableNames tables,
         Duration lockWait,
-        List<String> javaPackages) {
+        List<String> javaPackages,
+        LockTimeouts lockTimeouts,
+        Duration contractDelay) {
 
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
 
@@ -37,7 +41,7 @@ public record StepwiseConfig(
     /** Defaults for a project directory: migrations in {@code migrations/}, embedded database. */
     public static StepwiseConfig defaults(Path projectDirectory) {
         return new StepwiseConfig(projectDirectory, projectDirectory.resolve("migrations"), null, null, null,
-                TableNames.DEFAULT, DEFAULT_LOCK_WAIT, List.of());
+                TableNames.DEFAULT, DEFAULT_LOCK_WAIT, List.of(), LockTimeouts.DEFAULT, Duration.ZERO);
     }
 
     public boolean usesEmbeddedDatabase() {

@@ -51,4 +51,25 @@ public interface Dialect {
 
     /** Finds and ends the backends a killed earlier run left behind. */
     OrphanReaper orphanReaper(Connection connection);
+
+    /** The server process (backend) serving a connection, as other sessions see it. */
+    int backendPid(Connection connection) throws SQLException;
+
+    /** Asks, on the given autocommit connection, who blocks other backends. */
+    BlockerProbe blockerProbe(Connection samplerConnection);
+
+    /**
+     * The statement(s) that set the given timeouts, for the session or the current transaction;
+     * one string, sent in one round trip.
+     */
+    String timeoutSettings(Timeouts timeouts, Timeouts.Scope scope);
+
+    /** Whether the server bounds a transaction's length itself (else the runner's deadline does). */
+    boolean enforcesTransactionTimeout(int serverMajorVersion);
+
+    /** What a database error means for the runner. */
+    ErrorKind errorKind(java.sql.SQLException error);
+
+    /** Reads back, after a crash, what a step that ran in autocommit left behind. */
+    StepReconciler stepReconciler(Connection connection);
 }

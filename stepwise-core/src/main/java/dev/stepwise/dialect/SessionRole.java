@@ -7,7 +7,12 @@ public enum SessionRole {
     /** Runs migrations and writes the version tables; exists only while the lock is held. */
     WORK,
     /** Reads state for commands that change nothing. */
-    READ;
+    READ,
+    /**
+     * Asks, while a statement of the run waits for a lock, who blocks it; stays in autocommit
+     * and holds a snapshot only for the length of each short query.
+     */
+    SAMPLER;
 
     public String keyword() {
         return name().toLowerCase(java.util.Locale.ROOT);

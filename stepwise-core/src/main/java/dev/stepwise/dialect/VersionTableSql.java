@@ -10,8 +10,17 @@ import java.util.Optional;
  */
 public interface VersionTableSql {
 
-    /** Creates the schema and both tables if they do not exist; idempotent. */
+    /**
+     * Creates the schema and both tables if they do not exist, and adds the columns that tables
+     * made by an earlier Stepwise lack; idempotent.
+     */
     List<String> createTables();
+
+    /** One row with one boolean: whether both tables exist with every column this version writes. */
+    String tablesUpToDate();
+
+    /** Parameters: progress (text), id. Sets a history row's progress. */
+    String saveProgress();
 
     /** One row per current head: {@code revision}. */
     String selectHeads();
@@ -58,7 +67,10 @@ public interface VersionTableSql {
     /** Parameters: outcome, finished_at, error (nullable), id. */
     String finishHistory();
 
-    /** Selects every history row, oldest first, with the columns of {@link #insertHistory()} plus id. */
+    /**
+     * Selects every history row, oldest first: id, the columns of {@link #insertHistory()},
+     * duration_ms, progress.
+     */
     String selectHistory();
 
     /** Whether the version table exists; one row with one boolean. */

@@ -79,7 +79,7 @@ public final class HistoryLedger {
         }
         int completed = step.outcome() == Outcome.SUCCESS ? step.step() : step.step() - 1;
         return Optional.of(new PartialAttempt(revision, step.action(), completed, step.stepsTotal(), step.outcome(),
-                step.runId()));
+                step.runId(), step));
     }
 
     /** Every revision with a partial attempt. */
@@ -92,8 +92,25 @@ public final class HistoryLedger {
      *
      * @param completedSteps steps that committed
      * @param lastOutcome    outcome of the last step row (failed, interrupted, running, success)
+     * @param lastStep       that row: its checksum, and the cursor of a batched step
      */
     public record PartialAttempt(String revision, Action action, int completedSteps, int stepsTotal,
-                                 Outcome lastOutcome, String runId) {
+                                 Outcome lastOutcome, String runId, HistoryRow lastStep) {
+
+        /** The step the next run continues with (1-based). */
+        public int nextStep() {
+            return completedSteps + 1;
+        }
+
+        /**
+         * The row of the step the next run continues with, when that step had started: what it
+         * may have left behind is read back before going on.
+         */
+        public Optional<HistoryRow> startedNextStep() {
+            return lastStep.step() == nextStep() ? Optional.of(lastStep) : Optional.empty();
+        }
     }
+
+    /** What {@code repair --step-redo} writes as a step's progress: run it again without reading back. */
+    public static final String REDO = "redo";
 }

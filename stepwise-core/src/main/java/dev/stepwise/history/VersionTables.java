@@ -39,15 +39,32 @@ public final class VersionTables {
         }
     }
 
-    /** Creates the tables when missing; runs in autocommit under the run lock. */
+    /**
+     * Creates the tables when missing, and adds what tables made by an earlier Stepwise lack;
+     * runs in autocommit under the run lock.
+     */
     public void ensureCreated(Connection c) throws SQLException {
-        if (exist(c)) {
+        boolean upToDate;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.tablesUpToDate())) {
+            rs.next();
+            upToDate = rs.getBoolean(1);
+        }
+        if (upToDate) {
             return;
         }
         try (Statement s = c.createStatement()) {
             for (String ddl : sql.createTables()) {
                 s.execute(ddl);
             }
+        }
+    }
+
+    /** Records where a batched step has got to, in the batch's own transaction. */
+    public void saveProgress(Connection c, long id, String progress) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql.saveProgress())) {
+            s.setString(1, progress);
+            s.setLong(2, id);
+            s.executeUpdate();
         }
     }
 
@@ -150,7 +167,7 @@ public final class VersionTables {
                 rows.add(new HistoryRow(rs.getLong(1), rs.getString(2), rs.getString(3), Action.of(rs.getString(4)),
                         stepOrNull, rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
                         finished == null ? null : finished.toInstant(), durationOrNull, rs.getString(10),
-                        Outcome.of(rs.getString(11)), rs.getString(12)));
+                        Outcome.of(rs.getString(11)), rs.getString(12), rs.getString(14)));
             }
         }
         return rows;

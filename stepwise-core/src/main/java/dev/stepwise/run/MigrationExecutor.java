@@ -1,8 +1,11 @@
 package dev.stepwise.run;
 
 import dev.stepwise.StepwiseException;
+import dev.stepwise.dialect.ErrorKind;
+import dev.stepwise.dialect.Timeouts;
 import dev.stepwise.history.Action;
 import dev.stepwise.history.HistoryEntry;
+import dev.stepwise.history.HistoryLedger;
 import dev.stepwise.history.MigrationFinisher;
 import dev.stepwise.history.Outcome;
 import dev.stepwise.history.VersionTables;
@@ -11,6 +14,8 @@ import dev.stepwise.source.JavaCodedMigration;
 import dev.stepwise.source.Migration;
 import dev.stepwise.source.SqlMigration;
 import dev.stepwise.source.TransactionMode;
+import dev.stepwise.sql.ExecutionMode;
+import dev.stepwise.sql.LockImpact;
 import dev.stepwise.sql.Plan;
 import dev.stepwise.sql.SqlStatement;
 import dev.stepwise.sql.StatementClassifier;
@@ -30,9 +35,11 @@ import java.util.List;
  * <p>A single-transaction migration commits once: its statements, the version-table
  * compare-and-set and its history row, so a failure leaves neither its changes nor a version
  * change behind. A multi-step migration commits step by step, recording each step as it
- * completes, and moves the version table in a last short transaction.
+ * completes, and moves the version table in a last short transaction. Every transaction whose
+ * locks queue traffic runs under a short lock timeout and is tried again, with a longer one,
+ * when it waits too long ({@link LockTimeoutRetry}).
  */
-final class MigrationExecutor {
+final class MigrationExecutor implements AutoCloseable {
 
     /** Up to this much SQL text, a one-transaction plan is read once and run from memory. */
     static final long SMALL_PLAN_CHARS = 256 * 1024;
@@ -43,43 +50,56 @@ final class MigrationExecutor {
     private final StatementClassifier classifier;
     private final String appliedBy;
     private final MigrationFinisher finisher;
+    private final StepTimeouts timeouts;
+    private final WorkWatcher watcher;
+    private final LockTimeoutRetry retry;
 
     MigrationExecutor(RunEnvironment env, RunSession session, VersionTables tables, StatementClassifier classifier,
-                      String appliedBy) {
+                      String appliedBy, int serverMajorVersion) throws SQLException {
         this.env = env;
         this.session = session;
         this.tables = tables;
         this.classifier = classifier;
         this.appliedBy = appliedBy;
         this.finisher = new MigrationFinisher(tables.sql());
+        this.timeouts = new StepTimeouts(env.lockTimeouts(), env.dialect().enforcesTransactionTimeout(serverMajorVersion));
+        applySessionTimeouts(session.work(), timeouts.sessionDefault());
+        this.watcher = new WorkWatcher(env, env.dialect().backendPid(session.work()));
+        this.retry = new LockTimeoutRetry(env, timeouts, watcher);
     }
 
-    /** Runs the attempt; returns the id of the next migration's running row, if one was written. */
-    Long run(Attempt attempt) {
+    /**
+     * Runs the attempt, from its first step or, when {@code resume} is given, from where an
+     * earlier attempt stopped; returns the id of the next migration's running row, if one was written.
+     */
+    Long run(Attempt attempt, HistoryLedger.PartialAttempt resume) {
         Long next = attempt.migration() instanceof JavaCodedMigration java
                 ? runJava(java, attempt)
-                : runSql((SqlMigration) attempt.migration(), attempt);
+                : runSql((SqlMigration) attempt.migration(), attempt, resume);
         env.listener().migrationCompleted(attempt.revision(), attempt.direction(),
                 Duration.between(attempt.started(), env.clock().instant()));
         return next;
     }
 
-    private Long runSql(SqlMigration migration, Attempt attempt) {
+    private Long runSql(SqlMigration migration, Attempt attempt, HistoryLedger.PartialAttempt resume) {
         Plan plan = migration.plan(attempt.direction(), classifier);
-        // Most migrations are small and run in one transaction: read once, run from memory.
-        List<SqlStatement> small = readIfSmallAndTransactional(plan);
-        if (small != null) {
-            return runInOneTransaction(migration, small, attempt);
+        if (resume == null) {
+            // Most migrations are small and run in one transaction: read once, run from memory.
+            List<SqlStatement> small = readIfSmallAndTransactional(plan);
+            if (small != null) {
+                LockImpact lock = small.stream().map(SqlStatement::lock).reduce(LockImpact.MINOR, LockImpact::max);
+                return runInOneTransaction(migration, small, lock, attempt);
+            }
         }
         StepLayout layout = StepLayout.of(plan);
-        if (layout.isSingleTransaction()) {
-            return runInOneTransaction(migration, plan, attempt);
+        if (layout.isSingleTransaction() && resume == null) {
+            return runInOneTransaction(migration, plan, layout.steps().get(0).lock(), attempt);
         }
-        return new StepSequence(this, migration, attempt, plan, layout).run();
+        return new StepSequence(this, migration, attempt, plan, layout, resume).run();
     }
 
     /**
-     * The plan's statements when they all run in one transaction and their text stays under
+     * The plan's statements when they all share one transaction and their text stays under
      * {@link #SMALL_PLAN_CHARS}; otherwise null, having read no further than needed to know. A
      * large plan is never held in memory: it is read again, as a view over its file.
      */
@@ -91,7 +111,9 @@ final class MigrationExecutor {
             while (it.hasNext()) {
                 SqlStatement s = it.next();
                 chars += s.sql().length();
-                if (!s.runsInTransaction() || chars > SMALL_PLAN_CHARS) {
+                // an added enum value may need a step of its own: the step layout decides
+                if (s.mode() != ExecutionMode.TRANSACTIONAL || s.traits().addedEnumValue() != null
+                        || chars > SMALL_PLAN_CHARS) {
                     return null;
                 }
                 statements.add(s);
@@ -108,29 +130,135 @@ final class MigrationExecutor {
         }
     }
 
-    private Long runInOneTransaction(SqlMigration migration, Iterable<SqlStatement> plan, Attempt attempt) {
+    private Long runInOneTransaction(SqlMigration migration, Iterable<SqlStatement> plan, LockImpact lock,
+                                     Attempt attempt) {
         Connection c = session.work();
-        SqlStatement current = null;
+        StatementInFlight current = new StatementInFlight(migration);
+        StepTimeouts.Policy policy = StepTimeouts.Policy.of(lock);
         try {
-            c.setAutoCommit(false);
-            for (SqlStatement statement : plan) {
-                current = statement;
-                execute(c, statement);
-            }
-            current = null;
-            Long next = finishMigration(c, attempt, 1);
-            c.setAutoCommit(true);
-            return next;
+            return retry.run(policy, current, (n, t) -> inTransaction(c, policy, n, t, () -> {
+                for (SqlStatement statement : plan) {
+                    current.set(statement);
+                    execute(c, statement);
+                }
+                current.set(null);
+                return finishMigration(c, attempt, 1);
+            }));
         } catch (SQLException e) {
-            rollback(c, e);
             failAttempt(attempt, e);
-            throw current == null
+            throw current.current() == null
                     ? new DatabaseException("recording revision " + migration.revision(), e)
-                    : failure(migration, current, e, "nothing of it was kept: the transaction was rolled back");
+                    : failure(migration, current.current(), e, "nothing of it was kept: the transaction was rolled back");
+        } catch (LockRetryExhaustedException e) {
+            failAttempt(attempt, e);
+            throw e.withAftermath("nothing of it was kept: the transaction was rolled back;"
+                    + " the next run tries it again");
         } catch (RuntimeException e) {
-            rollback(c, e);
             failAttempt(attempt, e);
             throw e;
+        }
+    }
+
+    /** Work done inside one transaction attempt. */
+    @FunctionalInterface
+    interface TransactionBody<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs one attempt of a transactional step under its timeouts: opens the transaction, runs
+     * the body (which commits), and rolls back when anything fails. Always leaves the connection
+     * in autocommit with the session's default timeouts.
+     */
+    <T> T inTransaction(Connection c, StepTimeouts.Policy policy, int n, Timeouts t, TransactionBody<T> body)
+            throws SQLException {
+        boolean sessionChanged = false;
+        try {
+            if (policy == StepTimeouts.Policy.LONG) {
+                // Set for the session before the transaction starts: PostgreSQL times a
+                // transaction from its start with the value in force then.
+                applySessionTimeouts(c, t);
+                sessionChanged = true;
+            }
+            c.setAutoCommit(false);
+            if (policy == StepTimeouts.Policy.SHORT && n > 1) {
+                execute(c, env.dialect().timeoutSettings(new Timeouts(t.lockTimeout(), t.statementTimeout(), null),
+                        Timeouts.Scope.TRANSACTION));
+            }
+            if (!timeouts.serverBoundsTransactions()) {
+                watcher.startDeadline(timeouts.attemptBound(policy));
+            }
+            T result = body.run();
+            c.setAutoCommit(true);
+            return result;
+        } catch (SQLException e) {
+            rollback(c, e);
+            throw deadlineAware(e, policy);
+        } catch (RuntimeException e) {
+            rollback(c, e);
+            throw e;
+        } finally {
+            watcher.endDeadline();
+            if (sessionChanged) {
+                restoreSessionTimeouts(c);
+            }
+        }
+    }
+
+    /**
+     * Runs one statement in autocommit under a step's timeouts; with a short policy a lock
+     * timeout is retried.
+     */
+    void inAutocommit(Connection c, StepTimeouts.Policy policy, StatementInFlight current, String sql)
+            throws SQLException {
+        retry.run(policy, current, (n, t) -> {
+            boolean sessionChanged = policy == StepTimeouts.Policy.LONG || n > 1;
+            try {
+                c.setAutoCommit(true);
+                if (sessionChanged) {
+                    applySessionTimeouts(c, t);
+                }
+                if (MigrationFinisher.mayDeallocate(sql)) {
+                    finisher.sessionStateMayHaveChanged();
+                }
+                execute(c, sql);
+                return null;
+            } finally {
+                if (sessionChanged) {
+                    restoreSessionTimeouts(c);
+                }
+            }
+        });
+    }
+
+    /** A statement cancelled at the attempt's deadline reads as what it is, not as a plain cancel. */
+    private SQLException deadlineAware(SQLException e, StepTimeouts.Policy policy) {
+        ErrorKind kind = env.dialect().errorKind(e);
+        if (watcher.deadlinePassed() && kind == ErrorKind.STATEMENT_TIMEOUT || kind == ErrorKind.TRANSACTION_TIMEOUT) {
+            return new SQLException("the attempt ran past its bound of "
+                    + BlockerText.seconds(timeouts.attemptBound(policy)) + " ("
+                    + (policy == StepTimeouts.Policy.LONG ? "statement_budget" : "attempt_timeout")
+                    + "): " + DatabaseException.firstLine(e.getMessage()), e.getSQLState(), e);
+        }
+        return e;
+    }
+
+    private void applySessionTimeouts(Connection c, Timeouts t) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(env.dialect().timeoutSettings(t, Timeouts.Scope.SESSION));
+        }
+    }
+
+    private void restoreSessionTimeouts(Connection c) {
+        try {
+            if (!c.isClosed()) {
+                if (!c.getAutoCommit()) {
+                    c.setAutoCommit(true);
+                }
+                applySessionTimeouts(c, timeouts.sessionDefault());
+            }
+        } catch (SQLException e) {
+            // a dead connection fails the next statement anyway, with a clearer message
         }
     }
 
@@ -140,9 +268,11 @@ final class MigrationExecutor {
      */
     Long finishMigration(Connection c, Attempt attempt, int stepsTotal) throws SQLException {
         session.checkLock("the commit of revision " + attempt.revision());
+        env.events().reach("before-commit " + attempt.revision());
         Long next = finisher.finishAndCommit(c, attempt.before(), attempt.after(), attempt.rowId(), stepsTotal,
                 env.clock().instant(), attempt.next());
         c.setAutoCommit(true);
+        env.events().reach("committed " + attempt.revision());
         try {
             finisher.prepareIfNeeded(c);
         } catch (SQLException e) {
@@ -155,33 +285,61 @@ final class MigrationExecutor {
     private Long runJava(JavaCodedMigration migration, Attempt attempt) {
         Connection c = session.work();
         boolean inTransaction = migration.header().transaction() == TransactionMode.AUTO;
+        String method = attempt.direction().keyword() + "()";
+        StatementInFlight current = new StatementInFlight(migration);
+        current.setJava(method);
+        // Java code can do anything with the session, prepared statements included.
+        finisher.sessionStateMayHaveChanged();
         try {
-            c.setAutoCommit(!inTransaction);
-            // Java code can do anything with the session, prepared statements included.
-            finisher.sessionStateMayHaveChanged();
-            try {
-                migration.run(attempt.direction(), c);
-            } catch (SQLException e) {
-                rollback(c, e);
-                failAttempt(attempt, e);
+            if (!inTransaction) {
+                c.setAutoCommit(true);
+                runJavaCode(migration, attempt, c);
+                return inTransaction(c, StepTimeouts.Policy.SHORT, 1, timeouts.sessionDefault(),
+                        () -> finishMigration(c, attempt, 1));
+            }
+            return retry.run(StepTimeouts.Policy.SHORT, current, (n, t) -> inTransaction(c, StepTimeouts.Policy.SHORT, n,
+                    t, () -> {
+                        runJavaCode(migration, attempt, c);
+                        return finishMigration(c, attempt, 1);
+                    }));
+        } catch (JavaCodeFailure e) {
+            failAttempt(attempt, e.getCause());
+            if (e.getCause() instanceof SQLException sql) {
                 throw new MigrationFailedException(migration.revision(), migration.origin(), migration.origin()
-                        + "." + attempt.direction().keyword() + "()", e, inTransaction
+                        + "." + method, sql, inTransaction
                         ? "nothing of it was kept: the transaction was rolled back"
                         : "it ran in autocommit (transaction = NONE): what it did before the error is kept");
-            } catch (RuntimeException e) {
-                rollback(c, e);
-                failAttempt(attempt, e);
-                throw new StepwiseException(StepwiseException.Category.FAILED, migration.origin() + ": revision "
-                        + migration.revision() + " threw " + e, e);
             }
-            c.setAutoCommit(false);
-            Long next = finishMigration(c, attempt, 1);
-            c.setAutoCommit(true);
-            return next;
+            throw new StepwiseException(StepwiseException.Category.FAILED, migration.origin() + ": revision "
+                    + migration.revision() + " threw " + e.getCause(), e.getCause());
+        } catch (LockRetryExhaustedException e) {
+            failAttempt(attempt, e);
+            throw e.withAftermath("nothing of it was kept: the transaction was rolled back");
         } catch (SQLException e) {
-            rollback(c, e);
             failAttempt(attempt, e);
             throw new DatabaseException("recording revision " + migration.revision(), e);
+        }
+    }
+
+    /** Runs the Java code; a failure that is not a lock wait is not retried. */
+    private void runJavaCode(JavaCodedMigration migration, Attempt attempt, Connection c) throws SQLException {
+        try {
+            migration.run(attempt.direction(), c);
+        } catch (SQLException e) {
+            ErrorKind kind = env.dialect().errorKind(e);
+            if (kind == ErrorKind.LOCK_TIMEOUT || kind == ErrorKind.DEADLOCK) {
+                throw e;
+            }
+            throw new JavaCodeFailure(e);
+        } catch (RuntimeException e) {
+            throw new JavaCodeFailure(e);
+        }
+    }
+
+    /** A Java-coded migration's own failure, carried past the retry loop unretried. */
+    private static final class JavaCodeFailure extends RuntimeException {
+        JavaCodeFailure(Exception cause) {
+            super(cause);
         }
     }
 
@@ -189,8 +347,16 @@ final class MigrationExecutor {
         if (MigrationFinisher.mayDeallocate(statement.sql())) {
             finisher.sessionStateMayHaveChanged();
         }
-        try (Statement s = c.createStatement()) {
-            s.execute(statement.sql());
+        execute(c, statement.sql());
+    }
+
+    /** Runs one statement on the work connection, watched: who blocks it, and the attempt's deadline. */
+    void execute(Connection c, String sql) throws SQLException {
+        if (watcher.deadlinePassed()) {
+            throw new SQLException("canceling statement: the attempt's deadline passed", "57014");
+        }
+        try (Statement s = c.createStatement(); WorkWatcher.Watch watch = watcher.watch(s, StatementInFlight.oneLine(sql))) {
+            s.execute(sql);
         }
     }
 
@@ -209,10 +375,11 @@ final class MigrationExecutor {
     }
 
     /** Marks the attempt failed, in autocommit after the rollback; a dead connection only loses the mark. */
-    void failAttempt(Attempt attempt, Exception cause) {
+    void failAttempt(Attempt attempt, Throwable cause) {
         try {
             Connection c = session.work();
             if (!c.getAutoCommit()) {
+                c.rollback();
                 c.setAutoCommit(true);
             }
             tables.finish(c, attempt.rowId(), Outcome.FAILED, env.clock().instant(),
@@ -227,10 +394,11 @@ final class MigrationExecutor {
                 statement.sql(), e, aftermath);
     }
 
-    static void rollback(Connection c, Exception cause) {
+    static void rollback(Connection c, Throwable cause) {
         try {
             if (!c.isClosed() && !c.getAutoCommit()) {
                 c.rollback();
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             cause.addSuppressed(e);
@@ -247,5 +415,18 @@ final class MigrationExecutor {
 
     VersionTables tables() {
         return tables;
+    }
+
+    StepTimeouts timeouts() {
+        return timeouts;
+    }
+
+    LockTimeoutRetry retry() {
+        return retry;
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
     }
 }

@@ -50,9 +50,14 @@ public final class MigrationRun implements AutoCloseable {
             ServerInfo server = env.dialect().serverInfo(session.work());
             StatementClassifier classifier = env.dialect().classifier(server.majorVersion());
             MigrationExecutor executor = new MigrationExecutor(env, session, tables, classifier,
-                    RunSession.appliedBy(session.work()));
+                    RunSession.appliedBy(session.work()), server.majorVersion());
             MigrationRun run = new MigrationRun(session, tables, server, executor, env.clock());
-            run.refresh();
+            try {
+                run.refresh();
+            } catch (SQLException | RuntimeException e) {
+                executor.close();
+                throw e;
+            }
             return run;
         } catch (SQLException e) {
             session.close();
@@ -63,9 +68,10 @@ public final class MigrationRun implements AutoCloseable {
         }
     }
 
+    /** Reads the heads and the history; the tables exist (made by {@code start}). */
     private void refresh() throws SQLException {
-        heads = tables.heads(session.work());
-        ledger = new HistoryLedger(tables.rows(session.work()));
+        heads = tables.selectHeads(session.work());
+        ledger = new HistoryLedger(tables.selectRows(session.work()));
     }
 
     public Set<String> heads() {
@@ -96,6 +102,15 @@ public final class MigrationRun implements AutoCloseable {
      *                  transaction still leaves a row that the next run marks interrupted
      */
     public void apply(Migration migration, Direction direction, Set<String> after, Migration following) {
+        apply(migration, direction, after, following, null);
+    }
+
+    /**
+     * Applies one migration as {@link #apply(Migration, Direction, Set, Migration)} does, or, when
+     * {@code resume} is given, goes on from the step where that earlier attempt stopped.
+     */
+    public void apply(Migration migration, Direction direction, Set<String> after, Migration following,
+                      HistoryLedger.PartialAttempt resume) {
         long row;
         if (nextAttemptRow != null && migration.revision().equals(nextAttemptRevision)) {
             row = nextAttemptRow;
@@ -109,13 +124,14 @@ public final class MigrationRun implements AutoCloseable {
         Attempt attempt = new Attempt(row, migration, direction, heads, after, clock.instant(),
                 following == null ? null : executor.runningEntry(following, direction));
         nextAttemptRow = null;
-        nextAttemptRow = executor.run(attempt);
+        nextAttemptRow = executor.run(attempt, resume);
         nextAttemptRevision = following == null ? null : following.revision();
         heads = Set.copyOf(after);
     }
 
     @Override
     public void close() {
+        executor.close();
         session.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.stepwise.run;
 
+import dev.stepwise.backfill.BatchProgress;
 import dev.stepwise.source.Direction;
 
 import java.time.Duration;
@@ -18,6 +19,14 @@ public interface RunListener {
     }
 
     default void migrationCompleted(String revision, Direction direction, Duration took) {
+    }
+
+    /** A step waited too long for a lock and is tried again; the CLI prints {@link LockRetry#describe()}. */
+    default void lockRetry(LockRetry retry) {
+    }
+
+    /** A batched statement made progress (at most every few seconds, and at its end). */
+    default void batchProgress(BatchProgress progress) {
     }
 
     RunListener SILENT = new RunListener() {

@@ -1,5 +1,10 @@
 package dev.stepwise.run;
 
+import dev.stepwise.StepwiseException;
+import dev.stepwise.dialect.ErrorKind;
+import dev.stepwise.dialect.StepReconciler;
+import dev.stepwise.history.HistoryLedger;
+import dev.stepwise.history.HistoryRow;
 import dev.stepwise.history.Outcome;
 import dev.stepwise.source.Direction;
 import dev.stepwise.source.SqlMigration;
@@ -10,11 +15,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 
 /**
  * Runs a migration that has statements which cannot share a transaction, step by step, recording
  * each step as it completes, and moves the version table in a last short transaction.
+ *
+ * <p>A transactional step records itself in its own transaction, so it is either done and
+ * recorded or not done at all. A step in autocommit is recorded as running before it starts; when
+ * a run finds one that did not finish (killed, failed, lost connection), it reads back from the
+ * database what the step left ({@link StepReconciler}) before going on, so no step is lost,
+ * half-repeated or skipped.
  */
 final class StepSequence {
 
@@ -22,98 +32,212 @@ final class StepSequence {
     private final SqlMigration migration;
     private final Attempt attempt;
     private final Direction direction;
-    private final Plan plan;
     private final StepLayout layout;
+    private final HistoryLedger.PartialAttempt resume;
+    private final PlanCursor cursor;
+    private final StatementInFlight current;
 
-    StepSequence(MigrationExecutor executor, SqlMigration migration, Attempt attempt, Plan plan, StepLayout layout) {
+    StepSequence(MigrationExecutor executor, SqlMigration migration, Attempt attempt, Plan plan, StepLayout layout,
+                 HistoryLedger.PartialAttempt resume) {
         this.executor = executor;
         this.migration = migration;
         this.attempt = attempt;
         this.direction = attempt.direction();
-        this.plan = plan;
         this.layout = layout;
+        this.resume = resume;
+        this.cursor = new PlanCursor(plan);
+        this.current = new StatementInFlight(migration);
     }
 
     Long run() {
+        try {
+            return runSteps();
+        } finally {
+            cursor.close();
+        }
+    }
+
+    private Long runSteps() {
         Connection c = executor.session().work();
         int total = layout.steps().size();
-        Iterator<SqlStatement> statements = plan.iterator();
-        for (int k = 1; k <= total; k++) {
+        int from = 1;
+        if (resume != null) {
+            if (resume.stepsTotal() != total) {
+                throw new StepwiseException(StepwiseException.Category.FAILED, migration.origin() + ": revision "
+                        + migration.revision() + " stopped after step " + resume.completedSteps() + " of "
+                        + resume.stepsTotal() + ", but the file now has " + total + " steps; restore the file as it"
+                        + " was, or finish the migration by hand and run `stepwise repair`");
+            }
+            from = resume.nextStep();
+            executor.env().listener().notice("resuming revision " + migration.revision() + " at step " + from + " of "
+                    + total + " (steps 1-" + resume.completedSteps() + " are done)");
+        }
+        for (int k = from; k <= total; k++) {
             StepLayout.Step step = layout.steps().get(k - 1);
             executor.session().checkLock("step " + k + " of " + total + " of revision " + migration.revision());
+            executor.env().events().reach("before-step " + migration.revision() + " " + k);
             Instant stepStarted = executor.env().clock().instant();
-            SqlStatement first = runStep(c, step, k, total, statements, stepStarted);
-            executor.env().listener().stepCompleted(migration.revision(), k, total, describe(first, step),
+            HistoryRow interrupted = resume != null && k == from ? resume.startedNextStep().orElse(null) : null;
+            String description = runStep(c, step, k, total, stepStarted, interrupted);
+            executor.env().listener().stepCompleted(migration.revision(), k, total, description,
                     Duration.between(stepStarted, executor.env().clock().instant()));
+            executor.env().events().reach("after-step " + migration.revision() + " " + k);
         }
         try {
-            c.setAutoCommit(false);
-            Long next = executor.finishMigration(c, attempt, total);
-            c.setAutoCommit(true);
-            return next;
+            return executor.inTransaction(c, StepTimeouts.Policy.SHORT, 1, executor.timeouts().sessionDefault(),
+                    () -> executor.finishMigration(c, attempt, total));
         } catch (SQLException e) {
-            MigrationExecutor.rollback(c, e);
             executor.failAttempt(attempt, e);
             throw new DatabaseException("recording revision " + migration.revision() + " after its " + total + " steps", e);
         } catch (RuntimeException e) {
-            MigrationExecutor.rollback(c, e);
+            executor.failAttempt(attempt, e);
             throw e;
         }
     }
 
-    /** Runs one step; returns its first statement (for the progress line). */
-    private SqlStatement runStep(Connection c, StepLayout.Step step, int k, int total, Iterator<SqlStatement> statements,
-                                 Instant stepStarted) {
-        SqlStatement current = null;
-        SqlStatement first = null;
-        long runningRow = -1;
+    /** Runs one step; returns how to describe it on the progress line. */
+    private String runStep(Connection c, StepLayout.Step step, int k, int total, Instant stepStarted,
+                           HistoryRow interrupted) {
+        return switch (step.kind()) {
+            case TRANSACTION, OWN_TRANSACTION -> transactionalStep(c, step, k, total, stepStarted);
+            case AUTOCOMMIT -> autocommitStep(c, step, k, total, stepStarted, interrupted);
+            case BATCH -> throw new StepwiseException(StepwiseException.Category.BAD_INPUT,
+                    migration.origin() + ": batched statements are not supported by this version");
+        };
+    }
+
+    private String transactionalStep(Connection c, StepLayout.Step step, int k, int total, Instant stepStarted) {
+        StepTimeouts.Policy policy = StepTimeouts.Policy.of(step.lock());
+        SqlStatement[] first = new SqlStatement[1];
         try {
-            if (step.transactional()) {
-                c.setAutoCommit(false);
-                for (int i = step.first(); i < step.end(); i++) {
-                    current = statements.next();
-                    first = first == null ? current : first;
-                    executor.execute(c, current);
+            executor.retry().run(policy, current, (n, t) -> executor.inTransaction(c, policy, n, t, () -> {
+                for (SqlStatement s : cursor.statements(step)) {
+                    first[0] = first[0] == null ? s : first[0];
+                    current.set(s);
+                    executor.execute(c, s);
                 }
-                current = null;
+                current.set(null);
                 executor.tables().record(c, executor.entry(migration, direction, k, total, stepStarted,
                         Outcome.SUCCESS, null));
                 executor.session().checkLock("the commit of step " + k + " of revision " + migration.revision());
+                executor.env().events().reach("before-commit " + migration.revision() + " " + k);
                 c.commit();
-                c.setAutoCommit(true);
-            } else {
-                c.setAutoCommit(true);
-                first = statements.next();
-                // Recorded as running first, so a run killed during a long concurrent build is seen
-                // as interrupted at this step by the next run.
-                runningRow = executor.tables().record(c, executor.entry(migration, direction, k, total, stepStarted,
-                        Outcome.RUNNING, null));
-                current = first;
-                executor.execute(c, current);
-                current = null;
-                executor.tables().finish(c, runningRow, Outcome.SUCCESS, executor.env().clock().instant(), null);
-            }
-            return first;
+                return null;
+            }));
+            return describe(first[0], step);
         } catch (SQLException e) {
-            MigrationExecutor.rollback(c, e);
-            // With nothing of the migration committed, it failed as a whole, like a
-            // single-transaction one: a step row would make the next run wait for a repair.
-            if (!nothingKept(step, k)) {
-                recordStepFailure(c, k, total, stepStarted, runningRow, e);
-            }
+            return failed(c, step, k, total, stepStarted, -1, e);
+        } catch (LockRetryExhaustedException e) {
+            recordStepFailure(c, step, k, total, stepStarted, -1, e);
             executor.failAttempt(attempt, e);
-            if (current == null) {
-                throw new DatabaseException("recording step " + k + " of revision " + migration.revision(), e);
-            }
-            throw executor.failure(migration, current, e, aftermath(step, k, total));
-        } catch (RuntimeException e) {
-            MigrationExecutor.rollback(c, e);
-            throw e;
+            throw e.withAftermath(aftermath(step, k, total));
         }
     }
 
-    private void recordStepFailure(Connection c, int k, int total, Instant stepStarted, long runningRow, SQLException e) {
+    private String autocommitStep(Connection c, StepLayout.Step step, int k, int total, Instant stepStarted,
+                                  HistoryRow interrupted) {
+        SqlStatement statement = cursor.statements(step).iterator().next();
+        current.set(statement);
+        StepTimeouts.Policy policy = StepTimeouts.Policy.of(step.lock());
+        long runningRow = -1;
         try {
+            if (interrupted != null && !HistoryLedger.REDO.equals(interrupted.progress())) {
+                if (readBack(c, statement, k, total, stepStarted)) {
+                    return describe(statement, step) + " (found done)";
+                }
+            }
+            // Recorded as running first, so a run killed during a long concurrent build is seen
+            // as interrupted at this step by the next run.
+            runningRow = executor.tables().record(c, executor.entry(migration, direction, k, total, stepStarted,
+                    Outcome.RUNNING, null));
+            executor.inAutocommit(c, policy, current, statement.sql());
+            executor.tables().finish(c, runningRow, Outcome.SUCCESS, executor.env().clock().instant(), null);
+            return describe(statement, step);
+        } catch (SQLException e) {
+            if (executor.env().dialect().errorKind(e) != ErrorKind.CONNECTION_LOST) {
+                cleanUpAfter(c, statement, e);
+            }
+            return failed(c, step, k, total, stepStarted, runningRow, e);
+        } catch (LockRetryExhaustedException e) {
+            recordStepFailure(c, step, k, total, stepStarted, runningRow, e);
+            executor.failAttempt(attempt, e);
+            throw e.withAftermath(aftermath(step, k, total));
+        }
+    }
+
+    /**
+     * Reads back what an interrupted autocommit step left. Returns whether the step turned out to
+     * be done (now recorded); otherwise its leftovers are gone and it should run again.
+     */
+    private boolean readBack(Connection c, SqlStatement statement, int k, int total, Instant stepStarted)
+            throws SQLException {
+        StepReconciler.Reconciliation r = executor.env().dialect().stepReconciler(c).reconcile(statement);
+        executor.env().listener().notice("step " + k + " of " + total + " of revision " + migration.revision()
+                + " did not finish last time: " + r.finding());
+        switch (r.verdict()) {
+            case UNKNOWN -> throw new StepwiseException(StepwiseException.Category.FAILED, migration.origin() + ":"
+                    + statement.line() + ": revision " + migration.revision() + " step " + k + " of " + total + " (`"
+                    + StatementInFlight.oneLine(statement.sql()) + "`) ran outside a transaction and did not finish: "
+                    + r.finding() + ". Check the database; if the step's work is complete run `stepwise repair"
+                    + " --step-done`, otherwise undo what it left and run `stepwise repair --step-redo`");
+            case DONE, FINISH -> {
+                runCleanup(c, r);
+                executor.tables().record(c, executor.entry(migration, direction, k, total, stepStarted,
+                        Outcome.SUCCESS, "read back: " + r.finding()));
+                return true;
+            }
+            default -> {
+                runCleanup(c, r);
+                return false;
+            }
+        }
+    }
+
+    private void runCleanup(Connection c, StepReconciler.Reconciliation r) throws SQLException {
+        for (String cleanup : r.cleanup()) {
+            executor.inAutocommit(c, StepTimeouts.Policy.LONG, current, cleanup);
+        }
+    }
+
+    /**
+     * After a failed autocommit step, removes what it left (an INVALID index), so a failing step
+     * leaves nothing half-done; best effort, since the next run reads the step back anyway.
+     */
+    private void cleanUpAfter(Connection c, SqlStatement statement, SQLException failure) {
+        try {
+            StepReconciler.Reconciliation r = executor.env().dialect().stepReconciler(c).reconcile(statement);
+            if (r.verdict() == StepReconciler.Verdict.REDO && !r.cleanup().isEmpty()) {
+                runCleanup(c, r);
+                executor.env().listener().notice("step of revision " + migration.revision() + " failed; cleaned up: "
+                        + r.finding().replace("building it again", "it will be built again by the next run"));
+            }
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        } finally {
+            current.set(statement);
+        }
+    }
+
+    private String failed(Connection c, StepLayout.Step step, int k, int total, Instant stepStarted, long runningRow,
+                          SQLException e) {
+        MigrationExecutor.rollback(c, e);
+        // With nothing of the migration committed, it failed as a whole, like a
+        // single-transaction one: a step row would make the next run resume a migration
+        // that has nothing to resume.
+        if (!nothingKept(step, k)) {
+            recordStepFailure(c, step, k, total, stepStarted, runningRow, e);
+        }
+        executor.failAttempt(attempt, e);
+        if (current.current() == null) {
+            throw new DatabaseException("recording step " + k + " of revision " + migration.revision(), e);
+        }
+        throw executor.failure(migration, current.current(), e, aftermath(step, k, total));
+    }
+
+    private void recordStepFailure(Connection c, StepLayout.Step step, int k, int total, Instant stepStarted,
+                                   long runningRow, Exception e) {
+        try {
+            MigrationExecutor.rollback(c, e);
             c.setAutoCommit(true);
             String error = DatabaseException.firstLine(e.getMessage());
             if (runningRow < 0) {
@@ -127,21 +251,19 @@ final class StepSequence {
         }
     }
 
-    private static boolean nothingKept(StepLayout.Step step, int k) {
-        return k == 1 && step.transactional();
+    private boolean nothingKept(StepLayout.Step step, int k) {
+        return k == 1 && step.transactional() && resume == null;
     }
 
-    private static String aftermath(StepLayout.Step step, int k, int total) {
+    private String aftermath(StepLayout.Step step, int k, int total) {
         if (nothingKept(step, k)) {
             return "nothing of it was kept: step 1 of " + total + " was rolled back";
         }
-        boolean transactional = step.transactional();
-        String thisStep = transactional ? "step " + k + " of " + total + " was rolled back"
-                : "step " + k + " of " + total + " ran outside a transaction and may have left work behind"
-                + " (e.g. an INVALID index)";
+        String thisStep = step.transactional() ? "step " + k + " of " + total + " was rolled back"
+                : "step " + k + " of " + total + " ran outside a transaction; what it left was removed or is read"
+                + " back by the next run";
         String earlier = k > 1 ? "; steps 1-" + (k - 1) + " are committed and recorded" : "";
-        return thisStep + earlier + "; the revision stays unapplied and the next run stops at this step until"
-                + " `stepwise repair` clears the attempt";
+        return thisStep + earlier + "; the next run resumes at step " + k;
     }
 
     private static String describe(SqlStatement first, StepLayout.Step step) {
@@ -152,7 +274,7 @@ final class StepSequence {
         if (text.length() > 60) {
             text = text.substring(0, 57) + "...";
         }
-        return (step.transactional() ? "" : "outside a transaction: ") + text
+        return (step.kind() == StepLayout.Kind.AUTOCOMMIT ? "outside a transaction: " : "") + text
                 + (step.size() > 1 ? " (+" + (step.size() - 1) + " more)" : "");
     }
 }

@@ -1,6 +1,8 @@
 package dev.stepwise.source;
 
+import dev.stepwise.sql.ExecutionMode;
 import dev.stepwise.sql.SqlStatement;
+import dev.stepwise.sql.StatementTraits;
 import dev.stepwise.sql.StatementClassifier;
 
 import java.io.Closeable;
@@ -68,9 +70,12 @@ final class SectionStatements implements Iterator<SqlStatement>, Closeable {
                 close();
                 return null;
             }
+            StatementTraits traits = classifier.classify(found.statement());
+            if (found.directives().stream().anyMatch(d -> d.name().equals(DirectiveSyntax.BATCH))) {
+                traits = traits.withMode(ExecutionMode.BATCHED);
+            }
             return new SqlStatement(found.statement().sql(), found.statement().line(),
-                    found.statement().column(), found.statement().tokens(), found.directives(),
-                    classifier.classify(found.statement()));
+                    found.statement().column(), found.statement().tokens(), found.directives(), traits);
         } catch (RuntimeException e) {
             close();
             throw e;

@@ -4,6 +4,7 @@ import dev.stepwise.sql.Directive;
 import dev.stepwise.sql.ExecutionMode;
 import dev.stepwise.sql.Plan;
 import dev.stepwise.sql.StatementClassifier;
+import dev.stepwise.sql.StatementTraits;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -89,12 +90,17 @@ public final class SqlMigration implements Migration {
     /**
      * The statements of one section. Every iteration opens and reads the file again; the
      * iterator closes the file when it is exhausted or fails, and is {@link java.io.Closeable}
-     * for callers that stop early. With {@code transaction: none} every statement runs in
-     * autocommit; otherwise the classifier decides per statement.
+     * for callers that stop early. With {@code transaction: none} every statement is a step of
+     * its own (in a transaction of its own where it may run in one, so the step is recorded with
+     * it); otherwise the classifier decides per statement.
      */
     public Plan plan(Direction direction, StatementClassifier classifier) {
         StatementClassifier effective = header.transaction() == TransactionMode.NONE
-                ? statement -> ExecutionMode.AUTOCOMMIT
+                ? statement -> {
+                    StatementTraits traits = classifier.classify(statement);
+                    return traits.mode() == ExecutionMode.TRANSACTIONAL
+                            ? traits.withMode(ExecutionMode.OWN_TRANSACTION) : traits;
+                }
                 : classifier;
         return new Plan(() -> new SectionStatements(file, direction, effective));
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One statement of a migration's plan: its text, where it stands in the file, the directives
- * above it and whether it may run inside the migration's transaction.
+ * above it, and what the dialect knows of it (how it runs, how strongly it locks).
  */
 public record SqlStatement(
         String sql,
@@ -12,15 +12,24 @@ public record SqlStatement(
         int column,
         List<String> tokens,
         List<Directive> directives,
-        ExecutionMode mode) {
+        StatementTraits traits) {
 
     public SqlStatement {
         tokens = List.copyOf(tokens);
         directives = List.copyOf(directives);
     }
 
+    public ExecutionMode mode() {
+        return traits.mode();
+    }
+
+    public LockImpact lock() {
+        return traits.lock();
+    }
+
+    /** Whether it shares the transaction of the statements around it. */
     public boolean runsInTransaction() {
-        return mode == ExecutionMode.TRANSACTIONAL;
+        return traits.mode().sharesTransaction();
     }
 
     /** The first directive with this name, or null. */

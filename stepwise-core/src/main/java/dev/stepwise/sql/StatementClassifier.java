@@ -1,14 +1,15 @@
 package dev.stepwise.sql;
 
 /**
- * Decides, per dialect, whether a statement may run in a transaction block. Dialects implement
- * it; core only asks.
+ * Decides, per dialect, how a statement runs and how much its locks hold up other sessions.
+ * Dialects implement it; core only asks.
  */
 @FunctionalInterface
 public interface StatementClassifier {
 
-    ExecutionMode classify(ScriptItem.Statement statement);
+    StatementTraits classify(ScriptItem.Statement statement);
 
-    /** Everything transactional: for offline use where no dialect rule applies. */
-    StatementClassifier ALL_TRANSACTIONAL = statement -> ExecutionMode.TRANSACTIONAL;
+    /** Everything transactional and assumed to queue traffic: for offline use where no dialect rule applies. */
+    StatementClassifier ALL_TRANSACTIONAL =
+            statement -> StatementTraits.of(ExecutionMode.TRANSACTIONAL, LockImpact.QUEUES_TRAFFIC);
 }

@@ -3,7 +3,9 @@ package dev.stepwise.source;
 import dev.stepwise.sql.ExecutionMode;
 import dev.stepwise.sql.Plan;
 import dev.stepwise.sql.SqlStatement;
+import dev.stepwise.sql.LockImpact;
 import dev.stepwise.sql.StatementClassifier;
+import dev.stepwise.sql.StatementTraits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +35,9 @@ class SqlMigrationPlanTest {
             DROP TABLE t;
             """;
 
-    private static final StatementClassifier CONCURRENTLY_IN_AUTOCOMMIT = statement ->
-            statement.leadingKeywords(3).contains("CONCURRENTLY") ? ExecutionMode.AUTOCOMMIT : ExecutionMode.TRANSACTIONAL;
+    private static final StatementClassifier CONCURRENTLY_IN_AUTOCOMMIT = statement -> StatementTraits.of(
+            statement.leadingKeywords(3).contains("CONCURRENTLY") ? ExecutionMode.AUTOCOMMIT : ExecutionMode.TRANSACTIONAL,
+            LockImpact.QUEUES_TRAFFIC);
 
     @TempDir
     Path dir;
@@ -69,12 +72,13 @@ class SqlMigrationPlanTest {
     }
 
     @Test
-    void transactionNone_runsEveryStatementInAutocommit_whateverTheClassifierSays() {
+    void transactionNone_makesEveryStatementAStepOfItsOwn_inItsOwnTransactionWhereItMayHaveOne() {
         SqlMigration migration = new MigrationFiles(dir).parse(FILE.replace("-- down_revision: none\n",
                 "-- down_revision: none\n-- transaction: none\n"));
 
-        assertThat(statements(migration.plan(Direction.UP, StatementClassifier.ALL_TRANSACTIONAL)))
-                .extracting(SqlStatement::mode).containsOnly(ExecutionMode.AUTOCOMMIT);
+        assertThat(statements(migration.plan(Direction.UP, CONCURRENTLY_IN_AUTOCOMMIT)))
+                .extracting(SqlStatement::mode).containsExactly(
+                        ExecutionMode.OWN_TRANSACTION, ExecutionMode.AUTOCOMMIT, ExecutionMode.OWN_TRANSACTION);
     }
 
     @Test

@@ -7,7 +7,13 @@ import dev.stepwise.dialect.RunLock;
 import dev.stepwise.dialect.ServerInfo;
 import dev.stepwise.dialect.SessionRole;
 import dev.stepwise.dialect.TableNames;
+import dev.stepwise.dialect.BlockerProbe;
+import dev.stepwise.dialect.ErrorKind;
+import dev.stepwise.dialect.StepReconciler;
+import dev.stepwise.dialect.Timeouts;
 import dev.stepwise.dialect.VersionTableSql;
+import dev.stepwise.postgres.resume.PostgresStepReconciler;
+import dev.stepwise.postgres.statement.PostgresStatementClassifier;
 import dev.stepwise.sql.StatementClassifier;
 
 import java.sql.Connection;
@@ -104,5 +110,56 @@ public final class PostgresDialect implements Dialect {
     @Override
     public OrphanReaper orphanReaper(Connection connection) {
         return new PostgresOrphanReaper(connection);
+    }
+
+    @Override
+    public int backendPid(Connection connection) throws SQLException {
+        return connection.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+    }
+
+    @Override
+    public BlockerProbe blockerProbe(Connection samplerConnection) {
+        return new PostgresBlockerProbe(samplerConnection);
+    }
+
+    @Override
+    public String timeoutSettings(Timeouts timeouts, Timeouts.Scope scope) {
+        // One statement, so changing all three costs one round trip.
+        String local = scope == Timeouts.Scope.TRANSACTION ? "true" : "false";
+        StringBuilder sql = new StringBuilder("SELECT set_config('lock_timeout', '")
+                .append(timeouts.lockTimeout().toMillis()).append("ms', ").append(local)
+                .append("), set_config('statement_timeout', '").append(timeouts.statementTimeout().toMillis())
+                .append("ms', ").append(local).append(')');
+        if (timeouts.transactionTimeout() != null) {
+            sql.append(", set_config('transaction_timeout', '").append(timeouts.transactionTimeout().toMillis())
+                    .append("ms', ").append(local).append(')');
+        }
+        return sql.toString();
+    }
+
+    @Override
+    public boolean enforcesTransactionTimeout(int serverMajorVersion) {
+        return serverMajorVersion >= 17;
+    }
+
+    @Override
+    public ErrorKind errorKind(SQLException error) {
+        String state = error.getSQLState();
+        if (state == null) {
+            return ErrorKind.OTHER;
+        }
+        return switch (state) {
+            case "55P03" -> ErrorKind.LOCK_TIMEOUT;
+            case "40P01" -> ErrorKind.DEADLOCK;
+            case "57014" -> ErrorKind.STATEMENT_TIMEOUT;
+            case "25P04" -> ErrorKind.TRANSACTION_TIMEOUT;
+            case "57P01", "57P02", "57P03" -> ErrorKind.CONNECTION_LOST;
+            default -> state.startsWith("08") ? ErrorKind.CONNECTION_LOST : ErrorKind.OTHER;
+        };
+    }
+
+    @Override
+    public StepReconciler stepReconciler(Connection connection) {
+        return new PostgresStepReconciler(connection);
     }
 }

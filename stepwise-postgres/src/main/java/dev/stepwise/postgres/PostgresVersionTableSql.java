@@ -29,6 +29,7 @@ final class PostgresVersionTableSql implements VersionTableSql {
     private final String history;
     private final String versionName;
     private final String schemaName;
+    private final String historyName;
     /** Named after the statement and the tables, so a pooled session never runs another configuration's. */
     private final String finishStatementName;
     private final String prepareFinishMigration;
@@ -36,6 +37,7 @@ final class PostgresVersionTableSql implements VersionTableSql {
     PostgresVersionTableSql(TableNames names) {
         this.schemaName = names.schema();
         this.versionName = names.version();
+        this.historyName = names.history();
         this.schema = PostgresIdentifiers.quote(names.schema());
         this.version = schema + "." + PostgresIdentifiers.quote(names.version());
         this.history = schema + "." + PostgresIdentifiers.quote(names.history());
@@ -65,8 +67,26 @@ final class PostgresVersionTableSql implements VersionTableSql {
                         + "((extract(epoch FROM finished_at - started_at) * 1000)::bigint) STORED,\n"
                         + "    applied_by text NOT NULL,\n"
                         + "    outcome text NOT NULL,\n"
-                        + "    error text\n"
-                        + ")");
+                        + "    error text,\n"
+                        + "    progress text\n"
+                        + ")",
+                // tables made before batched statements kept their cursor here
+                "ALTER TABLE " + history + " ADD COLUMN IF NOT EXISTS progress text");
+    }
+
+    @Override
+    public String tablesUpToDate() {
+        return "SELECT count(*) = 2 FROM pg_catalog.pg_attribute a"
+                + " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = " + PostgresIdentifiers.literal(schemaName) + " AND NOT a.attisdropped"
+                + " AND (c.relname = " + PostgresIdentifiers.literal(versionName) + " AND a.attname = 'revision'"
+                + " OR c.relname = " + PostgresIdentifiers.literal(historyName) + " AND a.attname = 'progress')";
+    }
+
+    @Override
+    public String saveProgress() {
+        return "UPDATE " + history + " SET progress = ? WHERE id = ?";
     }
 
     @Override
@@ -164,7 +184,7 @@ final class PostgresVersionTableSql implements VersionTableSql {
 
     @Override
     public String selectHistory() {
-        return "SELECT id, " + HISTORY_COLUMNS + ", duration_ms FROM " + history + " ORDER BY id";
+        return "SELECT id, " + HISTORY_COLUMNS + ", duration_ms, progress FROM " + history + " ORDER BY id";
     }
 
     @Override
@@ -181,7 +201,8 @@ final class PostgresVersionTableSql implements VersionTableSql {
 
     @Override
     public String deleteFailed() {
-        return "DELETE FROM " + history + " WHERE outcome = 'failed'";
+        // Only whole-attempt rows: the step rows of a migration stopped part-way say where it resumes.
+        return "DELETE FROM " + history + " WHERE outcome = 'failed' AND step IS NULL";
     }
 
     private static String shortHash(String text) {

@@ -20,8 +20,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 /**
  * A migration with {@code CREATE INDEX CONCURRENTLY} between transactional statements runs as
- * three steps, each recorded as it completes; a failing concurrent step leaves the earlier step
- * committed and an INVALID index, and the next run stops there until {@code repair}.
+ * three steps, each recorded as it completes; a failing concurrent step keeps the earlier step,
+ * removes the INVALID index it left, and the next run resumes at that step.
  */
 class MultiStepMigrationTest {
 
@@ -89,7 +89,7 @@ class MultiStepMigrationTest {
     }
 
     @Test
-    void failingConcurrentStep_keepsStepOne_leavesAnInvalidIndex_andStopsTheNextRunUntilRepair() {
+    void failingConcurrentStep_keepsStepOne_dropsTheInvalidIndex_andTheNextRunResumesAtThatStep() {
         // a1's table made by hand and stamped, with data the unique index cannot accept
         db.execute("CREATE TABLE items (id int PRIMARY KEY, code text)");
         assertThat(cli.run("stamp", "a1").exitCode()).isZero();
@@ -99,32 +99,63 @@ class MultiStepMigrationTest {
 
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
         assertThat(failed.errorLine()).contains(stepped + ":" + concurrentLine).contains("revision b2")
-                .contains("could not create unique index");
+                .contains("could not create unique index").contains("the next run resumes at step 2");
         assertThat(evidence.columnExists("items", "note")).as("step 1 committed").isTrue();
-        assertThat(evidence.indexValid("items_code_key")).as("left by the failed build").contains(false);
+        assertThat(evidence.indexValid("items_code_key")).as("the failed build's INVALID index, dropped").isEmpty();
         assertThat(evidence.versionRows()).containsExactly("a1");
         assertThat(evidence.stepRows("b2")).extracting(HistoryLine::step, HistoryLine::outcome)
                 .containsExactly(tuple(1, "success"), tuple(2, "failed"));
 
-        CliRun refused = cli.run("upgrade", "head");
-
-        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
-        assertThat(refused.errorLine()).contains("revision b2").contains("after step 1 of 3").contains("step 2 was failed");
-        assertThat(evidence.stepRows("b2")).as("the refusal ran nothing").hasSize(2);
-
-        // what the message asks of the user: clean up, undo step 1, clear the attempt
+        // the data fixed, the next run goes on at step 2: step 1 is not repeated
         db.execute("DELETE FROM items WHERE id = 2");
-        db.execute("DROP INDEX items_code_key");
-        db.execute("ALTER TABLE items DROP COLUMN note");
-        CliRun repaired = cli.run("repair");
-        assertThat(repaired.exitCode()).as(repaired.toString()).isZero();
-        assertThat(repaired.out()).contains("closed the partial up of b2");
-        CliRun again = cli.run("upgrade", "head");
+        CliRun resumed = cli.run("upgrade", "head");
 
-        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.err()).contains("resuming revision b2 at step 2 of 3");
         assertThat(evidence.indexValid("items_code_key")).contains(true);
+        assertThat(db.value("SELECT col_description('items'::regclass, 3)")).isEqualTo("free text");
         assertThat(evidence.versionRows()).containsExactly("b2");
         assertThat(evidence.wholeRows("b2", "up", "success")).isEqualTo(1);
+        assertThat(evidence.stepRows("b2")).extracting(HistoryLine::step, HistoryLine::outcome)
+                .containsExactly(tuple(1, "success"), tuple(2, "failed"), tuple(2, "success"), tuple(3, "success"));
+    }
+
+    @Test
+    void migrationStoppedPartWay_isNotStampedOver_norRevertedBeforeItIsFinished() {
+        db.execute("CREATE TABLE items (id int PRIMARY KEY, code text)");
+        assertThat(cli.run("stamp", "a1").exitCode()).isZero();
+        db.execute("INSERT INTO items VALUES (1, 'x'), (2, 'x')");
+        assertThat(cli.run("upgrade", "head").exitCode()).isEqualTo(1);
+
+        CliRun stamp = cli.run("stamp", "b2");
+        CliRun down = cli.run("downgrade", "base");
+
+        assertThat(stamp.exitCode()).as(stamp.toString()).isEqualTo(1);
+        assertThat(stamp.errorLine()).contains("revision b2").contains("after step 1 of 3")
+                .contains("`stepwise upgrade b2` resumes it at step 2");
+        assertThat(down.exitCode()).as(down.toString()).isEqualTo(1);
+        assertThat(down.errorLine()).contains("finish it first");
+        assertThat(evidence.versionRows()).containsExactly("a1");
+    }
+
+    @Test
+    void repairAbandon_closesTheAttempt_afterTheUserUndidItsSteps() {
+        db.execute("CREATE TABLE items (id int PRIMARY KEY, code text)");
+        assertThat(cli.run("stamp", "a1").exitCode()).isZero();
+        db.execute("INSERT INTO items VALUES (1, 'x'), (2, 'x')");
+        assertThat(cli.run("upgrade", "head").exitCode()).isEqualTo(1);
+        db.execute("DELETE FROM items WHERE id = 2");
+        db.execute("ALTER TABLE items DROP COLUMN note");
+
+        CliRun repaired = cli.run("repair", "--abandon");
+        CliRun again = cli.run("upgrade", "head");
+
+        assertThat(repaired.exitCode()).as(repaired.toString()).isZero();
+        assertThat(repaired.out()).contains("abandoned the partial up of b2");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(evidence.columnExists("items", "note")).isTrue();
+        assertThat(evidence.indexValid("items_code_key")).contains(true);
+        assertThat(evidence.versionRows()).containsExactly("b2");
     }
 
     @Test
