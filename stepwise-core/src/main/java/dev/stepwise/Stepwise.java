@@ -70,6 +70,14 @@ public final class Stepwise implements AutoCloseable {
         return new UpgradeCommand(workspace).run(target);
     }
 
+    /**
+     * Applies pending migrations up to the target, only the expand phase or forcing contract
+     * migrations past the contract gate as the options say.
+     */
+    public RunResult upgrade(String target, UpgradeCommand.Options options) {
+        return new UpgradeCommand(workspace).run(target, options);
+    }
+
     /** Reverts applied migrations down to the target ({@code -1}, a revision, {@code base}, ...). */
     public RunResult downgrade(String target) {
         return new DowngradeCommand(workspace).run(target);

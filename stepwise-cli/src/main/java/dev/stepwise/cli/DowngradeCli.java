@@ -22,6 +22,9 @@ final class DowngradeCli extends ApiCommand {
     @Option(names = "--target-version", paramLabel = "N", description = "With --sql: the PostgreSQL major version to write for.")
     int targetVersion;
 
+    @picocli.CommandLine.Mixin
+    RunTimeoutOptions timeouts;
+
     @Override
     int run(Session session, Stepwise stepwise) {
         if (sql) {

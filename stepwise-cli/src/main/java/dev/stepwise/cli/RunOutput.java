@@ -21,10 +21,14 @@ final class RunOutput {
                     + " in " + m.millis() + " ms");
         }
         String at = result.headsAfter().isEmpty() ? "base" : String.join(", ", new TreeSet<>(result.headsAfter()));
-        if (result.changedNothing()) {
+        if (result.changedNothing() && result.waiting().isEmpty()) {
             session.println("nothing to do; the database is at " + at);
         } else {
             session.println(result.migrations().size() + " migration(s) done; the database is at " + at);
+        }
+        for (dev.stepwise.command.RunResult.Waiting w : result.waiting()) {
+            session.println("waiting: " + w.revision() + (w.message().isEmpty() ? "" : " (" + w.message() + ")")
+                    + ": " + w.reason());
         }
     }
 }

@@ -93,5 +93,17 @@ final class Session {
         public void lockRetry(dev.stepwise.run.LockRetry retry) {
             note("  " + retry.describe());
         }
+
+        private BatchProgressView batches;
+
+        @Override
+        public void batchProgress(dev.stepwise.backfill.BatchProgress progress) {
+            if (batches == null) {
+                // a bar only where someone watches: a terminal, and stderr not redirected to a file
+                boolean terminal = System.console() != null && System.getenv("CI") == null;
+                batches = new BatchProgressView(terminal, settings.err, java.time.Instant::now);
+            }
+            batches.show(progress);
+        }
     }
 }

@@ -22,6 +22,17 @@ final class UpgradeCli extends ApiCommand {
     @Option(names = "--target-version", paramLabel = "N", description = "With --sql: the PostgreSQL major version to write for.")
     int targetVersion;
 
+    @Option(names = "--phase", paramLabel = "PHASE",
+            description = "expand: apply only what is safe before the code deploy (no contract migration, nothing after one).")
+    String phase;
+
+    @Option(names = "--force-contract",
+            description = "Apply contract migrations the contract gate holds back (recorded as unsafe-forced).")
+    boolean forceContract;
+
+    @picocli.CommandLine.Mixin
+    RunTimeoutOptions timeouts;
+
     @Override
     int run(Session session, Stepwise stepwise) {
         if (sql) {
@@ -34,7 +45,12 @@ final class UpgradeCli extends ApiCommand {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "a range FROM:TO is only for --sql; give one TARGET");
         }
-        RunResult result = stepwise.upgrade(target);
+        if (phase != null && !phase.equals("expand")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--phase takes expand (the contract phase is what plain `upgrade` adds), not '" + phase + "'");
+        }
+        RunResult result = stepwise.upgrade(target, new dev.stepwise.command.UpgradeCommand.Options(phase != null,
+                forceContract));
         RunOutput.print(session, result, "upgrade");
         return Failures.OK;
     }

@@ -1,6 +1,7 @@
 package dev.stepwise.command;
 
 import dev.stepwise.graph.Targets;
+import dev.stepwise.history.HistoryLedger;
 import dev.stepwise.run.MigrationRun;
 import dev.stepwise.source.Direction;
 import dev.stepwise.source.Migration;
@@ -8,6 +9,7 @@ import dev.stepwise.source.Migration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -33,18 +35,43 @@ final class CheckedRun {
         }
     }
 
+    /** What a run applied, and what waits (before a closed contract gate). */
+    record Outcome(List<AppliedMigration> done, List<RunResult.Waiting> waiting) {
+    }
+
     /**
      * Applies (or reverts) the migrations in order, moving the heads one revision at a time; a
-     * multi-step migration an earlier run left part-way goes first, from where it stopped.
+     * multi-step migration an earlier run left part-way goes first, from where it stopped. With a
+     * gate, the run stops before the first contract migration the gate holds back.
      */
-    static List<AppliedMigration> apply(Workspace workspace, MigrationRun run, Targets targets,
-                                        List<Migration> migrations, Direction direction) {
-        RunChecks.refuseBatches(migrations);
+    static Outcome apply(Workspace workspace, MigrationRun run, Targets targets, List<Migration> migrations,
+                         Direction direction, ContractGate gate) {
+        RunChecks.checkBatches(migrations, direction, workspace.dialect(),
+                workspace.dialect().classifier(run.server().majorVersion()), run.session().work());
         List<RunChecks.Planned> planned = RunChecks.resumeOrRefusePartials(workspace.migrations(), run.ledger(),
                 migrations, direction, false);
         List<AppliedMigration> done = new ArrayList<>();
+        Set<String> appliedThisRun = new HashSet<>();
         for (int i = 0; i < planned.size(); i++) {
             Migration m = planned.get(i).migration();
+            HistoryLedger.PartialAttempt resume = planned.get(i).resume();
+            // a migration resumed part-way passed the gate when it started
+            ContractGate.Verdict verdict = gate == null || resume != null ? ContractGate.Verdict.OPEN
+                    : gate.judge(m, appliedThisRun);
+            if (verdict.blocked()) {
+                List<RunResult.Waiting> waiting = new ArrayList<>();
+                waiting.add(new RunResult.Waiting(m.revision(), m.header().message(), verdict.reason()));
+                for (int j = i + 1; j < planned.size(); j++) {
+                    Migration later = planned.get(j).migration();
+                    waiting.add(new RunResult.Waiting(later.revision(), later.header().message(),
+                            "after contract migration " + m.revision()));
+                }
+                return new Outcome(done, waiting);
+            }
+            if (verdict.forced()) {
+                workspace.listener().notice("--force-contract: applying contract migration " + m.revision()
+                        + " although " + verdict.reason() + "; recorded as unsafe-forced");
+            }
             Migration following = i + 1 < planned.size() ? planned.get(i + 1).migration() : null;
             Set<String> heads = run.heads();
             Set<String> after = direction == Direction.UP
@@ -53,10 +80,11 @@ final class CheckedRun {
             String other = String.join(",", m.header().downRevisions());
             workspace.listener().migrationStarted(m.revision(), direction, other, m.header().message());
             Instant start = workspace.clock().instant();
-            run.apply(m, direction, after, following, planned.get(i).resume());
+            run.apply(new MigrationRun.Application(m, direction, after, following, resume, verdict.forced()));
+            appliedThisRun.add(m.revision());
             done.add(new AppliedMigration(m.revision(), direction, other, m.header().message(), m.origin(),
                     Duration.between(start, workspace.clock().instant()).toMillis()));
         }
-        return done;
+        return new Outcome(done, List.of());
     }
 }

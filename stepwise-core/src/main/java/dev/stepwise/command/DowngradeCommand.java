@@ -26,7 +26,8 @@ public final class DowngradeCommand {
             List<Migration> planned = targets.downgradeTo(target, before).steps().stream()
                     .map(r -> set.get(r.id())).toList();
             refuseMissingDowns(planned);
-            List<AppliedMigration> reverted = CheckedRun.apply(workspace, run, targets, planned, Direction.DOWN);
+            List<AppliedMigration> reverted = CheckedRun.apply(workspace, run, targets, planned, Direction.DOWN, null)
+                    .done();
             return new RunResult(before, run.heads(), reverted);
         }
     }

@@ -1,11 +1,17 @@
 package dev.stepwise.command;
 
 import dev.stepwise.StepwiseException;
+import dev.stepwise.dialect.BatchPlanner;
+import dev.stepwise.dialect.BatchRefusedException;
+import dev.stepwise.dialect.Dialect;
 import dev.stepwise.history.Action;
 import dev.stepwise.history.HistoryLedger;
 import dev.stepwise.source.Direction;
 import dev.stepwise.source.Migration;
 import dev.stepwise.source.SqlMigration;
+import dev.stepwise.sql.ExecutionMode;
+import dev.stepwise.sql.SqlStatement;
+import dev.stepwise.sql.StatementClassifier;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -102,13 +108,32 @@ final class RunChecks {
     record Planned(Migration migration, HistoryLedger.PartialAttempt resume) {
     }
 
-    /** Batched statements are parsed now but executed only once safe execution lands. */
-    static void refuseBatches(Collection<Migration> planned) {
+    /**
+     * Checks every batched statement of the plan before anything runs: its shape and that it
+     * cannot change a row twice, and, where its table exists now, that the table has a primary
+     * key. A table a migration of this run creates is checked when its step runs.
+     */
+    static void checkBatches(Collection<Migration> planned, Direction direction, Dialect dialect,
+                             StatementClassifier classifier, java.sql.Connection connection) {
+        BatchPlanner planner = dialect.batchPlanner();
         for (Migration m : planned) {
-            if (m instanceof SqlMigration sql && sql.usesBatch()) {
-                throw new StepwiseException(StepwiseException.Category.BAD_INPUT, m.origin() + ": revision "
-                        + m.revision() + " uses `-- stepwise:batch`, which this version parses but cannot run yet"
-                        + " (batched execution comes with safe execution); nothing was applied");
+            if (!(m instanceof SqlMigration sql) || !sql.usesBatch()) {
+                continue;
+            }
+            for (SqlStatement s : sql.plan(direction, classifier)) {
+                if (s.mode() != ExecutionMode.BATCHED) {
+                    continue;
+                }
+                try {
+                    planner.check(s);
+                    planner.prepare(connection, s);
+                } catch (BatchRefusedException e) {
+                    throw new StepwiseException(StepwiseException.Category.BAD_INPUT, m.origin() + ":" + s.line()
+                            + ": revision " + m.revision() + ": " + e.getMessage() + "; nothing was applied", e);
+                } catch (java.sql.SQLException e) {
+                    throw new dev.stepwise.run.DatabaseException("checking the batched statement at " + m.origin()
+                            + ":" + s.line(), e);
+                }
             }
         }
     }

@@ -1,21 +1,26 @@
 package dev.stepwise.command;
 
+import dev.stepwise.backfill.BatchSettings;
 import dev.stepwise.dialect.Dialect;
 import dev.stepwise.dialect.VersionTableSql;
 import dev.stepwise.source.Direction;
 import dev.stepwise.source.SqlMigration;
+import dev.stepwise.run.StepLayout;
+import dev.stepwise.sql.Plan;
 import dev.stepwise.sql.SqlStatement;
 import dev.stepwise.sql.StatementClassifier;
 
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Writes an offline script: each migration's statements in transaction blocks as the runner would
- * group them (streamed from the plan, never collected), followed by the version-table writes in
- * the migration's last transaction.
+ * Writes an offline script: each migration's statements grouped into steps as the runner groups
+ * them (streamed from the plan, never collected): transaction blocks, statements marked as
+ * running outside one, and batched statements as {@code DO} blocks that commit per batch;
+ * followed by the version-table writes in the migration's last transaction.
  */
 final class ScriptWriter {
 
@@ -48,27 +53,56 @@ final class ScriptWriter {
                 : m.revision() + " -> " + parents(m))
                 + (m.header().message().isEmpty() ? "" : ", " + m.header().message()));
         comment("from " + m.origin());
-        boolean inTransaction = false;
-        int steps = 0;
-        for (SqlStatement s : m.plan(direction, classifier)) {
-            if (s.runsInTransaction() && !inTransaction) {
-                out.append("BEGIN;\n");
-                inTransaction = true;
-                steps++;
-            } else if (!s.runsInTransaction() && inTransaction) {
-                out.append("COMMIT;\n");
-                inTransaction = false;
+        Plan plan = m.plan(direction, classifier);
+        StepLayout layout = StepLayout.of(plan);
+        // The steps as the runner groups them, streamed from the plan, never collected.
+        Iterator<SqlStatement> statements = plan.iterator();
+        boolean lastOpen = false;
+        for (int k = 0; k < layout.steps().size(); k++) {
+            StepLayout.Step step = layout.steps().get(k);
+            boolean last = k == layout.steps().size() - 1;
+            switch (step.kind()) {
+                case TRANSACTION, OWN_TRANSACTION -> {
+                    if (step.kind() == StepLayout.Kind.OWN_TRANSACTION && layout.steps().size() > 1) {
+                        comment("in a transaction of its own");
+                    }
+                    out.append("BEGIN;\n");
+                    for (int i = step.first(); i < step.end(); i++) {
+                        out.append(statements.next().sql()).append(";\n");
+                    }
+                    if (last && step.kind() == StepLayout.Kind.TRANSACTION) {
+                        lastOpen = true;
+                    } else {
+                        out.append("COMMIT;\n");
+                    }
+                }
+                case AUTOCOMMIT -> {
+                    comment("outside a transaction: must not run inside a transaction block");
+                    out.append(statements.next().sql()).append(";\n");
+                }
+                case BATCH -> {
+                    SqlStatement s = statements.next();
+                    BatchSettings settings = BatchSettings.of(s.directive("batch"));
+                    int size = settings.automatic() ? BatchSettings.DEFAULT_SIZE : settings.size();
+                    comment("outside a transaction: batched, " + size + " rows per batch"
+                            + (settings.automatic() ? " (size=auto sizes batches only when Stepwise runs them)" : "")
+                            + ", each batch commits");
+                    comment(s.sql().strip().replaceAll("\\s+", " "));
+                    out.append(dialect.batchPlanner().offlineScript(s, size)).append(";\n");
+                }
             }
-            if (!s.runsInTransaction()) {
-                steps++;
-                comment("outside a transaction: must not run inside a transaction block");
-            }
-            out.append(s.sql()).append(";\n");
         }
-        if (!inTransaction) {
+        if (statements instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // only the file handle of a plan read to its end
+            }
+        }
+        if (!lastOpen) {
             out.append("BEGIN;\n");
         }
-        versionMove(m, direction, before, after, Math.max(steps, 1));
+        versionMove(m, direction, before, after, layout.steps().size());
         out.append("COMMIT;\n");
     }
 

@@ -72,7 +72,6 @@ public final class SqlScriptCommand {
                 Set<String> after = request.direction() == Direction.UP
                         ? targets.headsAfterApplying(heads, r.id())
                         : targets.headsAfterUnapplying(heads, r.id());
-                RunChecks.refuseBatches(List.of(m));
                 script.migration((SqlMigration) m, request.direction(), classifier, heads, after);
                 heads = after;
             }

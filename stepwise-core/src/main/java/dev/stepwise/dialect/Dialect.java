@@ -70,6 +70,9 @@ public interface Dialect {
     /** What a database error means for the runner. */
     ErrorKind errorKind(java.sql.SQLException error);
 
+    /** Turns batched {@code UPDATE}/{@code DELETE} statements into keyset batches. */
+    BatchPlanner batchPlanner();
+
     /** Reads back, after a crash, what a step that ran in autocommit left behind. */
     StepReconciler stepReconciler(Connection connection);
 }

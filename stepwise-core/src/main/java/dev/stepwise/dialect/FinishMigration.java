@@ -7,10 +7,12 @@ import java.util.List;
  * What finishing one migration writes, inside its transaction: the heads it removes and adds, its
  * attempt row marked successful, and the running row of the migration that follows, if any.
  *
- * @param next the running row of the following migration, or null when none follows
+ * @param outcome the attempt's outcome word: {@code success}, or {@code unsafe-forced} when the
+ *                user forced it past a safety check (a contract migration before its time)
+ * @param next    the running row of the following migration, or null when none follows
  */
 public record FinishMigration(List<String> removedHeads, List<String> addedHeads, Instant finishedAt,
-                              int stepsTotal, long attemptRow, RunningRow next) {
+                              int stepsTotal, long attemptRow, String outcome, RunningRow next) {
 
     public FinishMigration {
         removedHeads = List.copyOf(removedHeads);

@@ -26,7 +26,7 @@ public final class HistoryLedger {
         // steps of a finished attempt are recognised by their attempt, not by their position.
         Set<String> finishedAttempts = new HashSet<>();
         for (HistoryRow row : rows) {
-            if (row.isWholeMigration() && row.outcome() == Outcome.SUCCESS) {
+            if (row.isWholeMigration() && row.outcome().succeeded()) {
                 finishedAttempts.add(attemptKey(row));
             }
         }
@@ -35,7 +35,7 @@ public final class HistoryLedger {
                 continue;
             }
             if (row.isWholeMigration()) {
-                if (row.outcome() == Outcome.SUCCESS) {
+                if (row.outcome().succeeded()) {
                     lastWhole.put(row.revision(), row);
                     lastStep.remove(row.revision());
                 }

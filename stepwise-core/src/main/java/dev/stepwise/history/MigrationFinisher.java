@@ -45,13 +45,13 @@ public final class MigrationFinisher {
      * @return the id of the next running row, or null when {@code next} is null
      */
     public Long finishAndCommit(Connection c, Set<String> before, Set<String> after, long attemptRow, int stepsTotal,
-                                Instant finishedAt, HistoryEntry next) throws SQLException {
+                                Instant finishedAt, Outcome outcome, HistoryEntry next) throws SQLException {
         Set<String> removed = new LinkedHashSet<>(before);
         removed.removeAll(after);
         Set<String> added = new LinkedHashSet<>(after);
         added.removeAll(before);
         FinishMigration finish = new FinishMigration(List.copyOf(removed), List.copyOf(added), finishedAt, stepsTotal,
-                attemptRow, next == null ? null : new FinishMigration.RunningRow(next.runId(), next.revision(),
+                attemptRow, outcome.word(), next == null ? null : new FinishMigration.RunningRow(next.runId(), next.revision(),
                 next.action().word(), next.checksum(), next.startedAt(), next.appliedBy()));
         String statement = sql.finishMigrationAndCommit(finish,
                 prepared ? FinishMigration.Form.PREPARED : FinishMigration.Form.DIRECT);

@@ -21,6 +21,11 @@ public enum Outcome {
         return word;
     }
 
+    /** Whether the attempt did its work: successfully, or forced past a safety check. */
+    public boolean succeeded() {
+        return this == SUCCESS || this == UNSAFE_FORCED;
+    }
+
     public static Outcome of(String word) {
         for (Outcome o : values()) {
             if (o.word.equals(word)) {

@@ -270,7 +270,7 @@ final class MigrationExecutor implements AutoCloseable {
         session.checkLock("the commit of revision " + attempt.revision());
         env.events().reach("before-commit " + attempt.revision());
         Long next = finisher.finishAndCommit(c, attempt.before(), attempt.after(), attempt.rowId(), stepsTotal,
-                env.clock().instant(), attempt.next());
+                env.clock().instant(), attempt.outcome(), attempt.next());
         c.setAutoCommit(true);
         env.events().reach("committed " + attempt.revision());
         try {
@@ -348,6 +348,14 @@ final class MigrationExecutor implements AutoCloseable {
             finisher.sessionStateMayHaveChanged();
         }
         execute(c, statement.sql());
+    }
+
+    /** Watches a statement about to run on the work connection (who blocks it; the attempt's deadline). */
+    WorkWatcher.Watch watch(Statement jdbc, StatementInFlight current) throws SQLException {
+        if (watcher.deadlinePassed()) {
+            throw new SQLException("canceling statement: the attempt's deadline passed", "57014");
+        }
+        return watcher.watch(jdbc, current.statement());
     }
 
     /** Runs one statement on the work connection, watched: who blocks it, and the attempt's deadline. */

@@ -2,6 +2,7 @@ package dev.stepwise.run;
 
 import dev.stepwise.dialect.ServerInfo;
 import dev.stepwise.history.HistoryLedger;
+import dev.stepwise.history.Outcome;
 import dev.stepwise.history.VersionTables;
 import dev.stepwise.source.Direction;
 import dev.stepwise.source.Migration;
@@ -95,38 +96,46 @@ public final class MigrationRun implements AutoCloseable {
     }
 
     /**
-     * Applies one migration in one direction and moves the heads to {@code after}.
+     * One migration for {@link #apply} to run.
      *
+     * @param after     the heads once it is done
      * @param following the migration this run applies next, or null; its attempt row is written
      *                  in this migration's commit, so a run killed inside the next migration's
      *                  transaction still leaves a row that the next run marks interrupted
+     * @param resume    the earlier attempt it goes on from (a multi-step migration stopped
+     *                  part-way), or null to run it from its first step
+     * @param forced    whether the user forced it past the contract gate: recorded as
+     *                  {@code unsafe-forced}
      */
-    public void apply(Migration migration, Direction direction, Set<String> after, Migration following) {
-        apply(migration, direction, after, following, null);
+    public record Application(Migration migration, Direction direction, Set<String> after, Migration following,
+                              HistoryLedger.PartialAttempt resume, boolean forced) {
+
+        public static Application of(Migration migration, Direction direction, Set<String> after,
+                                     Migration following) {
+            return new Application(migration, direction, after, following, null, false);
+        }
     }
 
-    /**
-     * Applies one migration as {@link #apply(Migration, Direction, Set, Migration)} does, or, when
-     * {@code resume} is given, goes on from the step where that earlier attempt stopped.
-     */
-    public void apply(Migration migration, Direction direction, Set<String> after, Migration following,
-                      HistoryLedger.PartialAttempt resume) {
+    /** Applies one migration in one direction and moves the heads to its {@code after}. */
+    public void apply(Application a) {
+        Migration migration = a.migration();
         long row;
         if (nextAttemptRow != null && migration.revision().equals(nextAttemptRevision)) {
             row = nextAttemptRow;
         } else {
             try {
-                row = tables.record(session.work(), executor.runningEntry(migration, direction));
+                row = tables.record(session.work(), executor.runningEntry(migration, a.direction()));
             } catch (SQLException e) {
                 throw new DatabaseException("recording the start of revision " + migration.revision(), e);
             }
         }
-        Attempt attempt = new Attempt(row, migration, direction, heads, after, clock.instant(),
-                following == null ? null : executor.runningEntry(following, direction));
+        Attempt attempt = new Attempt(row, migration, a.direction(), heads, a.after(), clock.instant(),
+                a.following() == null ? null : executor.runningEntry(a.following(), a.direction()),
+                a.forced() ? Outcome.UNSAFE_FORCED : Outcome.SUCCESS);
         nextAttemptRow = null;
-        nextAttemptRow = executor.run(attempt, resume);
-        nextAttemptRevision = following == null ? null : following.revision();
-        heads = Set.copyOf(after);
+        nextAttemptRow = executor.run(attempt, a.resume());
+        nextAttemptRevision = a.following() == null ? null : a.following().revision();
+        heads = Set.copyOf(a.after());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.stepwise.run;
 
 import dev.stepwise.StepwiseException;
+import dev.stepwise.backfill.BatchCursor;
 import dev.stepwise.dialect.ErrorKind;
 import dev.stepwise.dialect.StepReconciler;
 import dev.stepwise.history.HistoryLedger;
@@ -101,8 +102,7 @@ final class StepSequence {
         return switch (step.kind()) {
             case TRANSACTION, OWN_TRANSACTION -> transactionalStep(c, step, k, total, stepStarted);
             case AUTOCOMMIT -> autocommitStep(c, step, k, total, stepStarted, interrupted);
-            case BATCH -> throw new StepwiseException(StepwiseException.Category.BAD_INPUT,
-                    migration.origin() + ": batched statements are not supported by this version");
+            case BATCH -> batchStep(c, step, k, total, stepStarted, interrupted);
         };
     }
 
@@ -162,6 +162,36 @@ final class StepSequence {
             recordStepFailure(c, step, k, total, stepStarted, runningRow, e);
             executor.failAttempt(attempt, e);
             throw e.withAftermath(aftermath(step, k, total));
+        }
+    }
+
+    private String batchStep(Connection c, StepLayout.Step step, int k, int total, Instant stepStarted,
+                             HistoryRow interrupted) {
+        SqlStatement statement = cursor.statements(step).iterator().next();
+        current.set(statement);
+        long runningRow = -1;
+        try {
+            // batches commit one by one with their cursor: an interrupted step goes on after the last
+            BatchCursor resumeFrom = interrupted == null ? null : BatchCursor.decode(interrupted.progress());
+            if (resumeFrom != null) {
+                executor.env().listener().notice("step " + k + " of " + total + " of revision " + migration.revision()
+                        + " goes on after batch " + resumeFrom.batches() + " (" + resumeFrom.rows() + " rows done)");
+            }
+            runningRow = executor.tables().record(c, executor.entry(migration, direction, k, total, stepStarted,
+                    Outcome.RUNNING, null));
+            long rows = new BatchedStep(executor, migration, current, k).run(c, statement, runningRow, resumeFrom);
+            executor.tables().finish(c, runningRow, Outcome.SUCCESS, executor.env().clock().instant(), null);
+            return describe(statement, step) + " (" + rows + " rows in batches)";
+        } catch (SQLException e) {
+            return failed(c, step, k, total, stepStarted, runningRow, e);
+        } catch (LockRetryExhaustedException e) {
+            recordStepFailure(c, step, k, total, stepStarted, runningRow, e);
+            executor.failAttempt(attempt, e);
+            throw e.withAftermath(aftermath(step, k, total));
+        } catch (RuntimeException e) {
+            recordStepFailure(c, step, k, total, stepStarted, runningRow, e);
+            executor.failAttempt(attempt, e);
+            throw e;
         }
     }
 
@@ -259,11 +289,16 @@ final class StepSequence {
         if (nothingKept(step, k)) {
             return "nothing of it was kept: step 1 of " + total + " was rolled back";
         }
-        String thisStep = step.transactional() ? "step " + k + " of " + total + " was rolled back"
-                : "step " + k + " of " + total + " ran outside a transaction; what it left was removed or is read"
-                + " back by the next run";
+        String thisStep = switch (step.kind()) {
+            case TRANSACTION, OWN_TRANSACTION -> "step " + k + " of " + total + " was rolled back";
+            case AUTOCOMMIT -> "step " + k + " of " + total + " ran outside a transaction; what it left was removed"
+                    + " or is read back by the next run";
+            case BATCH -> "the batches of step " + k + " of " + total + " committed so far stay done, with their"
+                    + " cursor";
+        };
         String earlier = k > 1 ? "; steps 1-" + (k - 1) + " are committed and recorded" : "";
-        return thisStep + earlier + "; the next run resumes at step " + k;
+        return thisStep + earlier + "; the next run resumes at step " + k
+                + (step.kind() == StepLayout.Kind.BATCH ? " after its last committed batch" : "");
     }
 
     private static String describe(SqlStatement first, StepLayout.Step step) {

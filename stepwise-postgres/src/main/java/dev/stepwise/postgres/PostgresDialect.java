@@ -7,11 +7,13 @@ import dev.stepwise.dialect.RunLock;
 import dev.stepwise.dialect.ServerInfo;
 import dev.stepwise.dialect.SessionRole;
 import dev.stepwise.dialect.TableNames;
+import dev.stepwise.dialect.BatchPlanner;
 import dev.stepwise.dialect.BlockerProbe;
 import dev.stepwise.dialect.ErrorKind;
 import dev.stepwise.dialect.StepReconciler;
 import dev.stepwise.dialect.Timeouts;
 import dev.stepwise.dialect.VersionTableSql;
+import dev.stepwise.postgres.batch.PostgresBatchPlanner;
 import dev.stepwise.postgres.resume.PostgresStepReconciler;
 import dev.stepwise.postgres.statement.PostgresStatementClassifier;
 import dev.stepwise.sql.StatementClassifier;
@@ -156,6 +158,11 @@ public final class PostgresDialect implements Dialect {
             case "57P01", "57P02", "57P03" -> ErrorKind.CONNECTION_LOST;
             default -> state.startsWith("08") ? ErrorKind.CONNECTION_LOST : ErrorKind.OTHER;
         };
+    }
+
+    @Override
+    public BatchPlanner batchPlanner() {
+        return new PostgresBatchPlanner();
     }
 
     @Override

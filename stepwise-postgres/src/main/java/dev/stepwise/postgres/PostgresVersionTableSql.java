@@ -18,11 +18,11 @@ final class PostgresVersionTableSql implements VersionTableSql {
     private static final String HISTORY_COLUMNS =
             "run_id, revision, direction, step, steps_total, checksum, started_at, finished_at, applied_by, outcome, error";
 
-    /** The types of the finishing statement's values: heads removed, heads added, finished_at, steps_total, attempt row, then the next row's run_id, revision, direction, checksum, started_at, applied_by and whether it exists, and how many heads must go. */
+    /** The types of the finishing statement's values: heads removed, heads added, finished_at, steps_total, attempt row, then the next row's run_id, revision, direction, checksum, started_at, applied_by and whether it exists, how many heads must go, and the attempt's outcome. */
     private static final String FINISH_PARAMETER_TYPES =
-            " (text[], text[], timestamptz, integer, bigint, text, text, text, text, timestamptz, text, boolean, integer)";
+            " (text[], text[], timestamptz, integer, bigint, text, text, text, text, timestamptz, text, boolean, integer, text)";
     private static final List<String> PARAMETERS =
-            List.of("$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8", "$9", "$10", "$11", "$12", "$13");
+            List.of("$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8", "$9", "$10", "$11", "$12", "$13", "$14");
 
     private final String schema;
     private final String version;
@@ -131,7 +131,8 @@ final class PostgresVersionTableSql implements VersionTableSql {
                 next == null ? "NULL" : timestamp(next.startedAt()),
                 next == null ? "NULL" : PostgresIdentifiers.literal(next.appliedBy()),
                 next == null ? "false" : "true",
-                Integer.toString(finish.removedHeads().size()));
+                Integer.toString(finish.removedHeads().size()),
+                PostgresIdentifiers.literal(finish.outcome()));
         // One message, one round trip: a failing first statement makes the server skip the COMMIT.
         return (form == FinishMigration.Form.PREPARED
                 ? "EXECUTE " + finishStatementName + "(" + String.join(", ", values) + ")"
@@ -158,7 +159,7 @@ final class PostgresVersionTableSql implements VersionTableSql {
     private String finishMigrationTemplate(List<String> v) {
         return "WITH removed AS (DELETE FROM " + version + " WHERE revision = ANY (" + v.get(0) + ") RETURNING 1),\n"
                 + "added AS (INSERT INTO " + version + " (revision) SELECT unnest(" + v.get(1) + ") RETURNING 1),\n"
-                + "finished AS (UPDATE " + history + " SET outcome = 'success', finished_at = " + v.get(2)
+                + "finished AS (UPDATE " + history + " SET outcome = " + v.get(13) + ", finished_at = " + v.get(2)
                 + ", steps_total = " + v.get(3) + " WHERE id = " + v.get(4) + " RETURNING 1),\n"
                 + "next AS (INSERT INTO " + history + " (" + HISTORY_COLUMNS + ")\n"
                 + "    SELECT " + v.get(5) + ", " + v.get(6) + ", " + v.get(7) + ", NULL, 1, " + v.get(8) + ", "

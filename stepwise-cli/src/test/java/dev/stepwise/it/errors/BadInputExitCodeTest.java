@@ -122,15 +122,18 @@ class BadInputExitCodeTest {
     }
 
     @Test
-    void batchDirective_isRefusedAsNotRunnableYet() {
+    void batchThatWouldChangeRowsTwice_isRefusedBeforeAnythingRuns() {
         migration("a1", "none");
-        Path batched = project.add(MigrationText.of("b2", "a1")
+        MigrationText b2 = MigrationText.of("b2", "a1")
                 .up("-- stepwise:batch size=100\nUPDATE t_a1 SET id = id + 1;")
-                .down("SELECT 1;"));
+                .down("SELECT 1;");
+        Path batched = project.add(b2);
 
         CliRun run = badInput("upgrade", "head");
 
-        assertThat(run.errorLine()).contains(batched.toString()).contains("stepwise:batch").contains("cannot run yet");
+        // the UPDATE, on the line below its directive
+        assertThat(run.errorLine()).contains(batched + ":" + (b2.upLine() + 2)).contains("revision b2")
+                .contains("needs a WHERE that leaves out the rows already done");
         assertThat(evidence.tableExists("t_a1")).as("refused before anything ran").isFalse();
     }
 }
