@@ -150,7 +150,10 @@ final class StepSequence {
             // as interrupted at this step by the next run.
             runningRow = executor.tables().record(c, executor.entry(migration, direction, k, total, stepStarted,
                     Outcome.RUNNING, null));
+            executor.env().events().reach("before-statement " + migration.revision() + " " + k);
             executor.inAutocommit(c, policy, current, statement.sql());
+            // done but not recorded yet: the window the next run's read-back exists for
+            executor.env().events().reach("after-statement " + migration.revision() + " " + k);
             executor.tables().finish(c, runningRow, Outcome.SUCCESS, executor.env().clock().instant(), null);
             return describe(statement, step);
         } catch (SQLException e) {
