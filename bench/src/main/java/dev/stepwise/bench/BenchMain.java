@@ -1,5 +1,6 @@
 package dev.stepwise.bench;
 
+import dev.stepwise.bench.backfill.BackfillBenchmark;
 import dev.stepwise.bench.corpus.Corpus;
 import dev.stepwise.bench.corpus.CorpusFiles;
 import dev.stepwise.bench.corpus.LiquibaseLayout;
@@ -46,6 +47,13 @@ public final class BenchMain {
                     "fsync=" + server.setting("fsync") + ", synchronous_commit=" + server.setting("synchronous_commit"));
             if (settings.runs("migrate")) {
                 migrate(settings, server, corpus, context);
+            }
+            if (settings.runs("backfill")) {
+                BackfillBenchmark backfill = new BackfillBenchmark(new BackfillBenchmark.Setup(server,
+                        settings.backfillRows(), settings.backfillClients(), settings.backfillRates(),
+                        settings.backfillDirective(), settings.workDirectory()));
+                var results = backfill.run(settings.backfillRuns());
+                write(settings, settings.backfillResultFile(), backfill.report(results, context, settings.backfillRuns()));
             }
             if (settings.runs("status")) {
                 StatusBenchmark status = new StatusBenchmark(new StatusBenchmark.Setup(server, corpus,

@@ -2,6 +2,7 @@ package dev.stepwise.bench;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,13 +16,50 @@ import java.util.stream.Collectors;
  * @param statusRuns     runs of each status command ({@code bench.statusRuns}, 5)
  * @param currentRuns    runs of each current command ({@code bench.currentRuns}, 5)
  * @param fsync          the server's fsync ({@code bench.fsync}, off)
- * @param benchmarks     which to run ({@code bench.only}: migrate,status,current)
+ * @param benchmarks     which to run ({@code bench.only}: migrate,status,current,backfill)
  * @param repositoryRoot the checkout (for the launcher and the shop example)
  * @param stepwiseJar    the shaded CLI jar of this build, for {@code status}
+ * @param backfill       the backfill benchmark's settings
  */
 public record BenchSettings(int migrations, int repetitions, int warmup, int statusRuns, int currentRuns, boolean fsync,
                             Set<String> benchmarks, Path workDirectory, Path resultsDirectory, Path repositoryRoot,
-                            Path stepwiseJar) {
+                            Path stepwiseJar, Backfill backfill) {
+
+    /**
+     * @param rows      table size ({@code bench.backfillRows}, 1,000,000)
+     * @param runs      runs of each mode ({@code bench.backfillRuns}, 5)
+     * @param clients   clients of the point load ({@code bench.backfillClients}, 4)
+     * @param rates     the loads, as requests per second per client, 0 for back to back
+     *                  ({@code bench.backfillRates}, 250,0)
+     * @param directive the batched run's {@code stepwise:batch} options ({@code bench.backfillBatch}, size=auto)
+     */
+    public record Backfill(int rows, int runs, int clients, List<Integer> rates, String directive) {
+    }
+
+    public List<Integer> backfillRates() {
+        return backfill.rates();
+    }
+
+    public int backfillRows() {
+        return backfill.rows();
+    }
+
+    public int backfillRuns() {
+        return backfill.runs();
+    }
+
+    public int backfillClients() {
+        return backfill.clients();
+    }
+
+    public String backfillDirective() {
+        return backfill.directive();
+    }
+
+    /** {@code backfill-1000000.md} at full size, another name for another size. */
+    public String backfillResultFile() {
+        return "backfill-" + backfill.rows() + (fsync ? "-fsync" : "") + ".md";
+    }
 
     /** The corpus size the committed result files are named after without a suffix. */
     public static final int FULL_SIZE = 1000;
@@ -35,12 +73,17 @@ public record BenchSettings(int migrations, int repetitions, int warmup, int sta
                 number("bench.statusRuns", 5),
                 number("bench.currentRuns", 5),
                 System.getProperty("bench.fsync", "off").equals("on"),
-                Arrays.stream(System.getProperty("bench.only", "migrate,status,current").split(","))
+                Arrays.stream(System.getProperty("bench.only", "migrate,status,current,backfill").split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet()),
                 path("bench.workDirectory", "work"),
                 path("bench.resultsDirectory", "results"),
                 root,
-                path("bench.stepwiseJar", root.resolve("stepwise-cli/target/stepwise.jar").toString()));
+                path("bench.stepwiseJar", root.resolve("stepwise-cli/target/stepwise.jar").toString()),
+                new Backfill(number("bench.backfillRows", 1_000_000), number("bench.backfillRuns", 5),
+                        number("bench.backfillClients", 4),
+                        Arrays.stream(System.getProperty("bench.backfillRates", "250,0").split(",")).map(String::strip)
+                                .filter(s -> !s.isEmpty()).map(Integer::valueOf).toList(),
+                        System.getProperty("bench.backfillBatch", "size=auto").strip()));
     }
 
     public boolean runs(String benchmark) {

@@ -27,6 +27,7 @@ class BenchSettingsTest {
 
     private static BenchSettings settings(int migrations, boolean fsync) {
         Path here = Path.of(".");
-        return new BenchSettings(migrations, 5, 100, 5, 5, fsync, Set.of("migrate"), here, here, here, here);
+        return new BenchSettings(migrations, 5, 100, 5, 5, fsync, Set.of("migrate"), here, here, here, here,
+                new BenchSettings.Backfill(1_000_000, 3, 4, java.util.List.of(250, 0), "size=auto"));
     }
 }

@@ -21,12 +21,19 @@ public interface BatchStatement {
     String remainingQuery();
 
     /**
-     * One batch: the next {@code size} keys after {@code after} (from the start when null), no
-     * further than {@code upTo} (no limit when null); with {@code matchingOnly}, only keys of rows
-     * that still match the {@code WHERE} (a catch-up pass). Returns one row: the batch's last key (nulls when no key
-     * was left), the number of keys it covered, and the number of rows it changed.
+     * Where the next batch ends: one row with the key {@code size} keys after {@code after} (from
+     * the start when null) and no further than {@code upTo}; with {@code matchingOnly}, counting
+     * only keys of rows that still match the {@code WHERE} (a catch-up pass). No row when fewer
+     * keys are left: the batch then runs up to {@code upTo}. An index-only walk of the key.
      */
-    String batch(List<String> after, List<String> upTo, int size, boolean matchingOnly);
+    String batchEndQuery(List<String> after, List<String> upTo, int size, boolean matchingOnly);
+
+    /**
+     * The statement itself over the keys after {@code after} (from the start when null) up to and
+     * including {@code end} (no limit when null), with its own {@code WHERE}; its update count is
+     * the rows it changed.
+     */
+    String batch(List<String> after, List<String> end);
 
     /** How many key columns there are: the width of a key in the rows above. */
     int keyWidth();

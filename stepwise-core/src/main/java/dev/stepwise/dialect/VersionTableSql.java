@@ -22,6 +22,9 @@ public interface VersionTableSql {
     /** Parameters: progress (text), id. Sets a history row's progress. */
     String saveProgress();
 
+    /** Sets a history row's progress and commits, as one message: one round trip per batch. */
+    String saveProgressAndCommit(long id, String progress);
+
     /** One row per current head: {@code revision}. */
     String selectHeads();
 

@@ -59,6 +59,16 @@ public final class VersionTables {
         }
     }
 
+    /**
+     * Records where a batched step has got to and commits the batch's transaction, in one round
+     * trip; a failing update leaves the server to skip the COMMIT sent with it.
+     */
+    public void saveProgressAndCommit(Connection c, long id, String progress) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql.saveProgressAndCommit(id, progress));
+        }
+    }
+
     /** Records where a batched step has got to, in the batch's own transaction. */
     public void saveProgress(Connection c, long id, String progress) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql.saveProgress())) {

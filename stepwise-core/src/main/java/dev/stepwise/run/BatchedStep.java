@@ -31,7 +31,11 @@ final class BatchedStep {
     /** How often progress is reported; the CLI redraws a bar at this pace, or logs a line every few seconds. */
     private static final Duration REPORT_EVERY = Duration.ofMillis(500);
 
-    /** What one batch did, and the cursor after it. */
+    /**
+     * What one batch did, and the cursor after it.
+     *
+     * @param bound where it ended, or null when it ran to the end of its pass
+     */
     private record Batch(List<String> bound, long keys, long rows, BatchCursor after) {
     }
 
@@ -67,8 +71,8 @@ final class BatchedStep {
         BatchCursor latest = cursor;
         executor.tables().saveProgress(c, historyRow, cursor.encode());
         while (cursor != null) {
-            if (cursor.pass() == 0 && cursor.upTo() == null) {
-                // the table was empty at the start: only rows written since can be left
+            if (cursor.upTo() == null || cursor.upTo().equals(cursor.last())) {
+                // the table was empty when the pass began, or the pass reached its end
                 cursor = endOfPass(c, batch, historyRow, cursor);
                 continue;
             }
@@ -77,7 +81,8 @@ final class BatchedStep {
             sizer.record((int) done.keys(), Duration.between(batchStart, executor.env().clock().instant()));
             latest = done.after();
             executor.env().events().reach("batch " + migration.revision() + " " + step + " " + latest.batches());
-            cursor = done.bound() == null ? endOfPass(c, batch, historyRow, latest) : latest;
+            cursor = done.bound() == null || done.bound().equals(latest.upTo())
+                    ? endOfPass(c, batch, historyRow, latest) : latest;
             Instant now = executor.env().clock().instant();
             if (cursor != null && Duration.between(lastReport, now).compareTo(REPORT_EVERY) >= 0) {
                 lastReport = now;
@@ -95,17 +100,20 @@ final class BatchedStep {
     private Batch runBatch(Connection c, BatchStatement batch, long historyRow, BatchCursor cursor, int size)
             throws SQLException {
         boolean walking = cursor.pass() == 0;
-        String sql = batch.batch(cursor.last(), cursor.upTo(), size, !walking);
+        String endQuery = batch.batchEndQuery(cursor.last(), cursor.upTo(), size, !walking);
         return executor.retry().run(StepTimeouts.Policy.SHORT, current, (n, t) ->
                 executor.inTransaction(c, StepTimeouts.Policy.SHORT, n, t, () -> {
-                    Batch done = query(c, sql, batch.keyWidth(), cursor);
-                    executor.tables().saveProgress(c, historyRow, done.after().encode());
-                    executor.session().checkLock("the commit of batch " + done.after().batches() + " of revision "
+                    List<String> end = key(c, endQuery, batch.keyWidth());
+                    // fewer than size keys left: this batch runs to the end of the pass
+                    List<String> to = end != null ? end : cursor.upTo();
+                    long rows = update(c, batch.batch(cursor.last(), to));
+                    BatchCursor after = cursor.after(to, end != null ? size : 0, rows);
+                    executor.session().checkLock("the commit of batch " + after.batches() + " of revision "
                             + migration.revision());
                     executor.env().events().reach("before-commit " + migration.revision() + " " + step + " "
-                            + done.after().batches());
-                    c.commit();
-                    return done;
+                            + after.batches());
+                    executor.tables().saveProgressAndCommit(c, historyRow, after.encode());
+                    return new Batch(end, end != null ? size : 0, rows, after);
                 }));
     }
 
@@ -134,35 +142,29 @@ final class BatchedStep {
         return next;
     }
 
-    private Batch query(Connection c, String sql, int width, BatchCursor before) throws SQLException {
-        try (Statement s = c.createStatement(); WorkWatcher.Watch watch = executor.watch(s, current)) {
-            try (ResultSet rs = s.executeQuery(sql)) {
-                rs.next();
-                List<String> bound = new ArrayList<>();
-                for (int i = 1; i <= width; i++) {
-                    bound.add(rs.getString(i));
-                }
-                long keys = rs.getLong(width + 1);
-                long rows = rs.getLong(width + 2);
-                if (bound.get(0) == null) {
-                    return new Batch(null, 0, rows, before.after(before.last(), 0, rows));
-                }
-                return new Batch(bound, keys, rows, before.after(bound, keys, rows));
-            }
-        }
-    }
-
-    private List<String> lastKey(Connection c, BatchStatement batch) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(batch.lastKeyQuery())) {
+    /** The key a query returns (one text column per key column), or null when it returns no row. */
+    private List<String> key(Connection c, String sql, int width) throws SQLException {
+        try (Statement s = c.createStatement(); WorkWatcher.Watch watch = executor.watch(s, current);
+             ResultSet rs = s.executeQuery(sql)) {
             if (!rs.next()) {
                 return null;
             }
             List<String> key = new ArrayList<>();
-            for (int i = 1; i <= batch.keyWidth(); i++) {
+            for (int i = 1; i <= width; i++) {
                 key.add(rs.getString(i));
             }
             return key;
         }
+    }
+
+    private long update(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); WorkWatcher.Watch watch = executor.watch(s, current)) {
+            return s.executeLargeUpdate(sql);
+        }
+    }
+
+    private List<String> lastKey(Connection c, BatchStatement batch) throws SQLException {
+        return key(c, batch.lastKeyQuery(), batch.keyWidth());
     }
 
     private long queryLong(Connection c, String sql) throws SQLException {

@@ -85,6 +85,12 @@ final class PostgresVersionTableSql implements VersionTableSql {
     }
 
     @Override
+    public String saveProgressAndCommit(long id, String progress) {
+        return "UPDATE " + history + " SET progress = " + PostgresIdentifiers.literal(progress) + " WHERE id = " + id
+                + ";\nCOMMIT";
+    }
+
+    @Override
     public String saveProgress() {
         return "UPDATE " + history + " SET progress = ? WHERE id = ?";
     }

@@ -40,6 +40,9 @@ public final class BenchServer implements AutoCloseable {
                     // zonky turns synchronous_commit off by default; with fsync on, measure real commits
                     .setServerConfig("synchronous_commit", fsync ? "on" : "off")
                     .setServerConfig("max_connections", "50")
+                    // room for the backfill benchmark's million-row table without a checkpoint mid-run
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("shared_buffers", "256MB")
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL for the benchmark", e);
@@ -51,6 +54,19 @@ public final class BenchServer implements AutoCloseable {
         String name = "b" + databases.incrementAndGet() + "_" + purpose.toLowerCase().replaceAll("[^a-z0-9]+", "_");
         execute("CREATE DATABASE " + name + " TEMPLATE template0");
         return new BenchDatabase(name, jdbcUrl(name), this);
+    }
+
+    /** A new database copied from another (a template nobody is connected to). */
+    public BenchDatabase copyDatabase(String purpose, String template) {
+        String name = "b" + databases.incrementAndGet() + "_" + purpose.toLowerCase().replaceAll("[^a-z0-9]+", "_");
+        execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+        return new BenchDatabase(name, jdbcUrl(name), this);
+    }
+
+    /** Renames a database nobody is connected to (dropping an older one of that name). */
+    public void rename(BenchDatabase database, String name) {
+        execute("DROP DATABASE IF EXISTS " + name);
+        execute("ALTER DATABASE " + database.name() + " RENAME TO " + name);
     }
 
     public void drop(BenchDatabase database) {

@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One batched statement's SQL on PostgreSQL. Each batch is one statement: the next keys in
- * primary-key order (a range of the key index, never an OFFSET), the last of them as the
- * batch's bound, and the user's statement with that key range added to its {@code WHERE}; the
- * statement's own filter stays inside every batch.
+ * One batched statement's SQL on PostgreSQL. A batch is two statements: where it ends (the key
+ * {@code size} keys on, read by an index-only walk of the primary key from where the last batch
+ * ended, never an OFFSET from the start), then the user's statement with that key range added to
+ * its {@code WHERE}, so its own filter stays inside every batch and its update count is the rows
+ * it changed.
  */
 final class PostgresBatchStatement implements BatchStatement {
 
@@ -91,42 +92,36 @@ final class PostgresBatchStatement implements BatchStatement {
     }
 
     @Override
-    public String batch(List<String> after, List<String> upTo, int size, boolean matchingOnly) {
-        String keysCte;
+    public String batchEndQuery(List<String> after, List<String> upTo, int size, boolean matchingOnly) {
+        // every key qualified: a bare name in ORDER BY would sort by the text output column
+        String q = matchingOnly ? dml.qualifier() : "stepwise_walk";
+        String keys = String.join(", ", this.keys.stream().map(k -> q + "." + k).toList());
+        List<String> where = new ArrayList<>();
         if (matchingOnly) {
-            keysCte = "SELECT " + qualifiedKeys() + " FROM " + matchingFrom() + " WHERE (" + condition() + ")"
-                    + (after == null ? "" : " AND (" + qualifiedKeys() + ") > (" + literal(after) + ")")
-                    + (upTo == null ? "" : " AND (" + qualifiedKeys() + ") <= (" + literal(upTo) + ")")
-                    + " ORDER BY " + qualifiedKeys() + " LIMIT " + size;
-        } else {
-            List<String> range = new ArrayList<>();
-            if (after != null) {
-                range.add("(" + keyList() + ") > (" + literal(after) + ")");
-            }
-            if (upTo != null) {
-                range.add("(" + keyList() + ") <= (" + literal(upTo) + ")");
-            }
-            keysCte = "SELECT " + keyList() + " FROM " + from()
-                    + (range.isEmpty() ? "" : " WHERE " + String.join(" AND ", range))
-                    + " ORDER BY " + keyList() + " LIMIT " + size;
+            where.add("(" + condition() + ")");
         }
+        if (after != null) {
+            where.add("(" + keys + ") > (" + literal(after) + ")");
+        }
+        if (upTo != null) {
+            where.add("(" + keys + ") <= (" + literal(upTo) + ")");
+        }
+        return "SELECT " + String.join(", ", this.keys.stream().map(k -> q + "." + k + "::text").toList())
+                + " FROM " + (matchingOnly ? matchingFrom() : from() + " AS stepwise_walk")
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY " + keys + " OFFSET " + (size - 1) + " LIMIT 1";
+    }
+
+    @Override
+    public String batch(List<String> after, List<String> end) {
         String window = (after == null ? "" : " AND (" + qualifiedKeys() + ") > (" + literal(after) + ")")
-                + " AND (" + qualifiedKeys() + ") <= (SELECT " + keyList() + " FROM stepwise_bound)";
-        String change = dml.verb == BatchedDml.Verb.UPDATE
+                + (end == null ? "" : " AND (" + qualifiedKeys() + ") <= (" + literal(end) + ")");
+        return dml.verb == BatchedDml.Verb.UPDATE
                 ? "UPDATE " + dml.target() + " SET " + BatchedDml.sql(dml.set)
                 + (dml.from.isEmpty() ? "" : " FROM " + BatchedDml.sql(dml.from))
-                + " WHERE (" + condition() + ")" + window + " RETURNING 1"
+                + " WHERE (" + condition() + ")" + window
                 : "DELETE FROM " + dml.target() + (dml.from.isEmpty() ? "" : " USING " + BatchedDml.sql(dml.from))
-                + " WHERE (" + condition() + ")" + window + " RETURNING 1";
-        StringBuilder select = new StringBuilder("SELECT ");
-        for (String k : keys) {
-            select.append("(SELECT ").append(k).append("::text FROM stepwise_bound), ");
-        }
-        select.append("(SELECT count(*) FROM stepwise_keys), (SELECT count(*) FROM stepwise_done)");
-        return "WITH stepwise_keys AS (" + keysCte + "),\n"
-                + "stepwise_bound AS (SELECT " + keyList() + " FROM stepwise_keys ORDER BY " + descending()
-                + " LIMIT 1),\n"
-                + "stepwise_done AS (" + change + ")\n"
-                + select;
+                + " WHERE (" + condition() + ")" + window;
     }
+
 }
