@@ -38,6 +38,10 @@ final class StepSequence {
     private final PlanCursor cursor;
     private final StatementInFlight current;
 
+    /** Which step runs: its place in the layout and when it started. */
+    private record Position(StepLayout.Step step, int k, int total, Instant started) {
+    }
+
     StepSequence(MigrationExecutor executor, SqlMigration migration, Attempt attempt, Plan plan, StepLayout layout,
                  HistoryLedger.PartialAttempt resume) {
         this.executor = executor;
@@ -79,7 +83,7 @@ final class StepSequence {
             executor.env().events().reach("before-step " + migration.revision() + " " + k);
             Instant stepStarted = executor.env().clock().instant();
             HistoryRow interrupted = resume != null && k == from ? resume.startedNextStep().orElse(null) : null;
-            String description = runStep(c, step, k, total, stepStarted, interrupted);
+            String description = runStep(c, new Position(step, k, total, stepStarted), interrupted);
             executor.env().listener().stepCompleted(migration.revision(), k, total, description,
                     Duration.between(stepStarted, executor.env().clock().instant()));
             executor.env().events().reach("after-step " + migration.revision() + " " + k);
@@ -97,16 +101,19 @@ final class StepSequence {
     }
 
     /** Runs one step; returns how to describe it on the progress line. */
-    private String runStep(Connection c, StepLayout.Step step, int k, int total, Instant stepStarted,
-                           HistoryRow interrupted) {
-        return switch (step.kind()) {
-            case TRANSACTION, OWN_TRANSACTION -> transactionalStep(c, step, k, total, stepStarted);
-            case AUTOCOMMIT -> autocommitStep(c, step, k, total, stepStarted, interrupted);
-            case BATCH -> batchStep(c, step, k, total, stepStarted, interrupted);
+    private String runStep(Connection c, Position at, HistoryRow interrupted) {
+        return switch (at.step().kind()) {
+            case TRANSACTION, OWN_TRANSACTION -> transactionalStep(c, at);
+            case AUTOCOMMIT -> autocommitStep(c, at, interrupted);
+            case BATCH -> batchStep(c, at, interrupted);
         };
     }
 
-    private String transactionalStep(Connection c, StepLayout.Step step, int k, int total, Instant stepStarted) {
+    private String transactionalStep(Connection c, Position at) {
+        StepLayout.Step step = at.step();
+        int k = at.k();
+        int total = at.total();
+        Instant stepStarted = at.started();
         StepTimeouts.Policy policy = StepTimeouts.Policy.of(step.lock());
         SqlStatement[] first = new SqlStatement[1];
         try {
@@ -126,16 +133,17 @@ final class StepSequence {
             }));
             return describe(first[0], step);
         } catch (SQLException e) {
-            return failed(c, step, k, total, stepStarted, -1, e);
+            return failed(c, at, -1, e);
         } catch (LockRetryExhaustedException e) {
-            recordStepFailure(c, step, k, total, stepStarted, -1, e);
-            executor.failAttempt(attempt, e);
-            throw e.withAftermath(aftermath(step, k, total));
+            throw gaveUp(c, at, -1, e);
         }
     }
 
-    private String autocommitStep(Connection c, StepLayout.Step step, int k, int total, Instant stepStarted,
-                                  HistoryRow interrupted) {
+    private String autocommitStep(Connection c, Position at, HistoryRow interrupted) {
+        StepLayout.Step step = at.step();
+        int k = at.k();
+        int total = at.total();
+        Instant stepStarted = at.started();
         SqlStatement statement = cursor.statements(step).iterator().next();
         current.set(statement);
         StepTimeouts.Policy policy = StepTimeouts.Policy.of(step.lock());
@@ -160,16 +168,17 @@ final class StepSequence {
             if (executor.env().dialect().errorKind(e) != ErrorKind.CONNECTION_LOST) {
                 cleanUpAfter(c, statement, e);
             }
-            return failed(c, step, k, total, stepStarted, runningRow, e);
+            return failed(c, at, runningRow, e);
         } catch (LockRetryExhaustedException e) {
-            recordStepFailure(c, step, k, total, stepStarted, runningRow, e);
-            executor.failAttempt(attempt, e);
-            throw e.withAftermath(aftermath(step, k, total));
+            throw gaveUp(c, at, runningRow, e);
         }
     }
 
-    private String batchStep(Connection c, StepLayout.Step step, int k, int total, Instant stepStarted,
-                             HistoryRow interrupted) {
+    private String batchStep(Connection c, Position at, HistoryRow interrupted) {
+        StepLayout.Step step = at.step();
+        int k = at.k();
+        int total = at.total();
+        Instant stepStarted = at.started();
         SqlStatement statement = cursor.statements(step).iterator().next();
         current.set(statement);
         long runningRow = -1;
@@ -186,13 +195,11 @@ final class StepSequence {
             executor.tables().finish(c, runningRow, Outcome.SUCCESS, executor.env().clock().instant(), null);
             return describe(statement, step) + " (" + rows + " rows in batches)";
         } catch (SQLException e) {
-            return failed(c, step, k, total, stepStarted, runningRow, e);
+            return failed(c, at, runningRow, e);
         } catch (LockRetryExhaustedException e) {
-            recordStepFailure(c, step, k, total, stepStarted, runningRow, e);
-            executor.failAttempt(attempt, e);
-            throw e.withAftermath(aftermath(step, k, total));
+            throw gaveUp(c, at, runningRow, e);
         } catch (RuntimeException e) {
-            recordStepFailure(c, step, k, total, stepStarted, runningRow, e);
+            recordStepFailure(c, at, runningRow, e);
             executor.failAttempt(attempt, e);
             throw e;
         }
@@ -251,24 +258,32 @@ final class StepSequence {
         }
     }
 
-    private String failed(Connection c, StepLayout.Step step, int k, int total, Instant stepStarted, long runningRow,
-                          SQLException e) {
+    private String failed(Connection c, Position at, long runningRow, SQLException e) {
         MigrationExecutor.rollback(c, e);
         // With nothing of the migration committed, it failed as a whole, like a
         // single-transaction one: a step row would make the next run resume a migration
         // that has nothing to resume.
-        if (!nothingKept(step, k)) {
-            recordStepFailure(c, step, k, total, stepStarted, runningRow, e);
+        if (!nothingKept(at.step(), at.k())) {
+            recordStepFailure(c, at, runningRow, e);
         }
         executor.failAttempt(attempt, e);
         if (current.current() == null) {
-            throw new DatabaseException("recording step " + k + " of revision " + migration.revision(), e);
+            throw new DatabaseException("recording step " + at.k() + " of revision " + migration.revision(), e);
         }
-        throw executor.failure(migration, current.current(), e, aftermath(step, k, total));
+        throw executor.failure(migration, current.current(), e, aftermath(at.step(), at.k(), at.total()));
     }
 
-    private void recordStepFailure(Connection c, StepLayout.Step step, int k, int total, Instant stepStarted,
-                                   long runningRow, Exception e) {
+    /** A step that spent its lock retry budget: recorded as failed, the attempt too, with what was kept. */
+    private RuntimeException gaveUp(Connection c, Position at, long runningRow, LockRetryExhaustedException e) {
+        recordStepFailure(c, at, runningRow, e);
+        executor.failAttempt(attempt, e);
+        return e.withAftermath(aftermath(at.step(), at.k(), at.total()));
+    }
+
+    private void recordStepFailure(Connection c, Position at, long runningRow, Exception e) {
+        int k = at.k();
+        int total = at.total();
+        Instant stepStarted = at.started();
         try {
             MigrationExecutor.rollback(c, e);
             c.setAutoCommit(true);

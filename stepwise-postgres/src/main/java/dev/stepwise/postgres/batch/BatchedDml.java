@@ -147,8 +147,8 @@ final class BatchedDml {
     /** The columns the {@code SET} list assigns (names as PostgreSQL reads them), each with its expression's tokens. */
     Map<String, List<String>> assignments() {
         Map<String, List<String>> byColumn = new LinkedHashMap<>();
-        for (List<String> item : splitTopLevel(set)) {
-            int eq = topLevelIndex(item, "=");
+        for (List<String> item : StatementTokens.splitTopLevel(set)) {
+            int eq = StatementTokens.topLevelIndex(item, "=", 0);
             if (eq <= 0) {
                 throw new BatchRefusedException("cannot read the SET list of this UPDATE");
             }
@@ -158,11 +158,11 @@ final class BatchedDml {
             if (target.get(0).equals("(")) {
                 for (String token : target) {
                     if (!token.equals("(") && !token.equals(")") && !token.equals(",")) {
-                        columns.add(identifier(token));
+                        columns.add(QualifiedName.identifier(token));
                     }
                 }
             } else {
-                columns.add(identifier(target.get(0)));
+                columns.add(QualifiedName.identifier(target.get(0)));
             }
             columns.forEach(c -> byColumn.put(c, value));
         }
@@ -180,14 +180,14 @@ final class BatchedDml {
                 continue;
             }
             if (i > 0 && tokens.get(i - 1).equals(".")) {
-                String qualifier = i > 1 ? identifier(tokens.get(i - 2)) : "";
-                boolean ours = qualifier.equals(alias == null ? table.name() : identifier(alias))
+                String qualifier = i > 1 ? QualifiedName.identifier(tokens.get(i - 2)) : "";
+                boolean ours = qualifier.equals(alias == null ? table.name() : QualifiedName.identifier(alias))
                         || qualifier.equals(table.name());
                 if (!ours) {
                     continue;
                 }
             }
-            if (columns.contains(identifier(token))) {
+            if (columns.contains(QualifiedName.identifier(token))) {
                 return true;
             }
         }
@@ -197,49 +197,6 @@ final class BatchedDml {
     private static boolean isName(String token) {
         return !token.isEmpty() && (Character.isLetter(token.charAt(0)) || token.charAt(0) == '_'
                 || token.charAt(0) == '"') && !token.contains("'");
-    }
-
-    private static String identifier(String token) {
-        if (token.startsWith("\"")) {
-            return token.substring(1, token.length() - 1).replace("\"\"", "\"");
-        }
-        return token.toLowerCase(java.util.Locale.ROOT);
-    }
-
-    static List<List<String>> splitTopLevel(List<String> tokens) {
-        List<List<String>> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            String t = tokens.get(i);
-            if (t.equals("(") || t.equals("[")) {
-                depth++;
-            } else if (t.equals(")") || t.equals("]")) {
-                depth--;
-            } else if (t.equals(",") && depth == 0) {
-                parts.add(tokens.subList(start, i));
-                start = i + 1;
-            }
-        }
-        if (start < tokens.size()) {
-            parts.add(tokens.subList(start, tokens.size()));
-        }
-        return parts;
-    }
-
-    private static int topLevelIndex(List<String> tokens, String wanted) {
-        int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            String t = tokens.get(i);
-            if (t.equals("(") || t.equals("[")) {
-                depth++;
-            } else if (t.equals(")") || t.equals("]")) {
-                depth--;
-            } else if (depth == 0 && t.equals(wanted)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** How the statement refers to its table's columns: by alias, else by the table's name as written. */

@@ -25,7 +25,7 @@ public record QualifiedName(String schema, String name) {
     }
 
     /** One identifier token as PostgreSQL resolves it. */
-    static String identifier(String token) {
+    public static String identifier(String token) {
         if (token.startsWith("\"")) {
             return token.substring(1, token.length() - 1).replace("\"\"", "\"");
         }

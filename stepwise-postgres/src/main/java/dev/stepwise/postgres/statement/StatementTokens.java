@@ -51,18 +51,7 @@ public final class StatementTokens {
 
     /** Index of the first occurrence of the keyword at parenthesis depth 0 from {@code from}, or -1. */
     public int topLevel(String keyword, int from) {
-        int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            String t = tokens.get(i);
-            if (t.equals("(") || t.equals("[")) {
-                depth++;
-            } else if (t.equals(")") || t.equals("]")) {
-                depth--;
-            } else if (i >= from && depth == 0 && is(i, keyword)) {
-                return i;
-            }
-        }
-        return -1;
+        return firstAtDepthZero(tokens, from, i -> is(i, keyword));
     }
 
     /** Whether the keyword occurs anywhere as a bare word, at any depth. */
@@ -75,20 +64,43 @@ public final class StatementTokens {
         return false;
     }
 
-    /** Commas at parenthesis depth 0: an {@code ALTER TABLE} with none has one subcommand. */
-    public int topLevelCommas() {
+    /** The token lists between the commas at parenthesis depth 0, e.g. the items of a {@code SET} list. */
+    public static List<List<String>> splitTopLevel(List<String> tokens) {
+        List<List<String>> parts = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = topLevelIndex(tokens, ",", 0); i >= 0; i = topLevelIndex(tokens, ",", i + 1)) {
+            parts.add(tokens.subList(start, i));
+            start = i + 1;
+        }
+        if (start < tokens.size()) {
+            parts.add(tokens.subList(start, tokens.size()));
+        }
+        return parts;
+    }
+
+    /** Index of the first token equal to {@code wanted} at parenthesis depth 0 from {@code from}, or -1. */
+    public static int topLevelIndex(List<String> tokens, String wanted, int from) {
+        return firstAtDepthZero(tokens, from, i -> tokens.get(i).equals(wanted));
+    }
+
+    private static int firstAtDepthZero(List<String> tokens, int from, java.util.function.IntPredicate matches) {
         int depth = 0;
-        int commas = 0;
-        for (String t : tokens) {
-            switch (t) {
-                case "(", "[" -> depth++;
-                case ")", "]" -> depth--;
-                case "," -> commas += depth == 0 ? 1 : 0;
-                default -> {
-                }
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            if (t.equals("(") || t.equals("[")) {
+                depth++;
+            } else if (t.equals(")") || t.equals("]")) {
+                depth--;
+            } else if (i >= from && depth == 0 && matches.test(i)) {
+                return i;
             }
         }
-        return commas;
+        return -1;
+    }
+
+    /** Commas at parenthesis depth 0: an {@code ALTER TABLE} with none has one subcommand. */
+    public int topLevelCommas() {
+        return splitTopLevel(tokens).size() - 1;
     }
 
     /** Whether the token at {@code i} can be (part of) a name. */
