@@ -151,6 +151,48 @@ class LockTimeoutRetryTest {
         assertThat(evidence.wholeRows("a1", "up", "failed")).isEqualTo(1);
     }
 
+    @Test
+    void budgetSpentInALaterStep_keepsTheStepsBefore_andTheNextRunResumesAtThatStep() throws Exception {
+        project.add(MigrationText.of("a1", "none")
+                .up("CREATE INDEX CONCURRENTLY accounts_name_idx ON accounts (name);\n"
+                        + "ALTER TABLE accounts ADD COLUMN note text;")
+                .down("ALTER TABLE accounts DROP COLUMN note;\nDROP INDEX CONCURRENTLY accounts_name_idx;"));
+        LockTimeouts small = new LockTimeouts(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(600),
+                Duration.ofMillis(20), Duration.ofMinutes(1), Duration.ofMinutes(1));
+        try (Stepwise stepwise = stepwise(small)) {
+            try (Connection holder = db.connect(); Statement hold = holder.createStatement()) {
+                // started after step 1's build, so only step 2 has to wait for it
+                dev.stepwise.it.hooks.TestRunEvents.onEvent(e -> {
+                    if (e.equals("before-step a1 2")) {
+                        try {
+                            holder.setAutoCommit(false);
+                            hold.execute("SELECT count(*) FROM accounts");
+                        } catch (SQLException ex) {
+                            throw new IllegalStateException(ex);
+                        }
+                    }
+                });
+                assertThatThrownBy(() -> stepwise.upgrade("head"))
+                        .isInstanceOf(LockRetryExhaustedException.class)
+                        .hasMessageContaining("step 2 of 2 was rolled back; steps 1-1 are committed and recorded;"
+                                + " the next run resumes at step 2");
+                holder.rollback();
+            } finally {
+                dev.stepwise.it.hooks.TestRunEvents.clear();
+            }
+            assertThat(evidence.indexValid("accounts_name_idx")).as("step 1 kept").contains(true);
+            assertThat(evidence.columnExists("accounts", "note")).isFalse();
+
+            stepwise.upgrade("head");
+        }
+        assertThat(evidence.columnExists("accounts", "note")).isTrue();
+        assertThat(evidence.stepRows("a1")).extracting(Evidence.HistoryLine::step, Evidence.HistoryLine::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "success"),
+                        org.assertj.core.groups.Tuple.tuple(2, "failed"),
+                        org.assertj.core.groups.Tuple.tuple(2, "success"));
+        assertThat(evidence.versionRows()).containsExactly("a1");
+    }
+
     /** Reads and writes the table until told to stop, under a lock timeout the migration must never make it reach. */
     private void traffic(AtomicBoolean done, AtomicInteger pid, AtomicInteger statements, AtomicInteger timeouts) {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
