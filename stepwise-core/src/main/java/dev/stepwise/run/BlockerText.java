@@ -34,7 +34,7 @@ final class BlockerText {
             s.append(" for ").append(seconds(b.transaction()));
         }
         s.append(')');
-        String query = b.query().strip().replaceAll("\\s+", " ");
+        String query = b.query().strip().replaceAll("\\s+", " ").replaceAll(";+$", "");
         if (!query.isEmpty()) {
             s.append(": ").append(query.length() > 120 ? query.substring(0, 117) + "..." : query);
         }
@@ -43,6 +43,9 @@ final class BlockerText {
 
     static String seconds(Duration d) {
         long ms = d.toMillis();
-        return ms < 1000 ? DurationText.format(d) : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
+        if (ms < 1000 || ms % 60_000 == 0) {
+            return DurationText.format(d);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
     }
 }
