@@ -6,6 +6,7 @@ import dev.stepwise.command.DowngradeCommand;
 import dev.stepwise.command.HeadsCommand;
 import dev.stepwise.command.HistoryCommand;
 import dev.stepwise.command.InitCommand;
+import dev.stepwise.command.LintCommand;
 import dev.stepwise.command.MergeCommand;
 import dev.stepwise.command.RepairCommand;
 import dev.stepwise.command.RevisionCommand;
@@ -123,6 +124,16 @@ public final class Stepwise implements AutoCloseable {
 
     public RunResult stamp(String target) {
         return new StampCommand(workspace).run(target);
+    }
+
+    /** {@code lint}: what each migration's statements will really do, and whether that is safe. */
+    public LintCommand.Report lint(LintCommand.Request request) {
+        return new LintCommand(workspace).run(request);
+    }
+
+    /** Every lint rule. */
+    public List<dev.stepwise.lint.RuleInfo> lintRules() {
+        return new LintCommand(workspace).rules();
     }
 
     public StatusCommand.Status status() {
@@ -272,7 +283,8 @@ public final class Stepwise implements AutoCloseable {
                     lockWait != null ? lockWait : base.lockWait(),
                     javaPackages != null ? javaPackages : base.javaPackages(),
                     lockTimeouts != null ? lockTimeouts : base.lockTimeouts(),
-                    contractDelay != null ? contractDelay : base.contractDelay());
+                    contractDelay != null ? contractDelay : base.contractDelay(), base.replayUrl(),
+                    base.lintSeverities());
             return new Stepwise(new Workspace(effective, dataSource, classLoader, clock, sleeper, random, listener));
         }
     }

@@ -46,14 +46,21 @@ final class GlobalOptions {
         settings().schema = schema;
     }
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Output: text (default) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Output: text (default) or json; lint also sarif or github.")
     void format(String format) {
+        boolean lint = mixee.name().equals("lint");
         settings().format = switch (format) {
             case "text" -> GlobalSettings.Format.TEXT;
             case "json" -> GlobalSettings.Format.JSON;
-            default -> throw new picocli.CommandLine.ParameterException(mixee.commandLine(),
-                    "--format must be text or json, not '" + format + "'");
+            case "sarif" -> lint ? GlobalSettings.Format.SARIF : null;
+            case "github" -> lint ? GlobalSettings.Format.GITHUB : null;
+            default -> null;
         };
+        if (settings().format == null) {
+            throw new picocli.CommandLine.ParameterException(mixee.commandLine(), "--format must be text or json"
+                    + (lint ? ", sarif or github" : "") + ", not '" + format + "'");
+        }
     }
 
     @Option(names = "--debug", description = "Show stack traces of errors.")

@@ -50,6 +50,7 @@ public final class Workspace implements AutoCloseable {
     private Dialect dialect;
     private ConnectionSource connections;
     private EmbeddedServer embedded;
+    private EmbeddedServer replayServer;
     private RunEvents events;
 
     public Workspace(StepwiseConfig config, DataSource dataSource, ClassLoader classLoader, Clock clock,
@@ -87,6 +88,11 @@ public final class Workspace implements AutoCloseable {
                     config.stateDirectory().resolve("parsed-migrations.cache")).migrations());
         }
         return migrations;
+    }
+
+    /** Whether a database other than the embedded default is configured (a URL or a data source). */
+    public boolean targetConfigured() {
+        return dataSource != null || config.url() != null;
     }
 
     /** The dialect: from the URL, the embedded provider, or the only one present (offline). */
@@ -169,6 +175,27 @@ public final class Workspace implements AutoCloseable {
         return provider.open(config.stateDirectory());
     }
 
+    /**
+     * The server to replay migrations on, in scratch databases: {@code replay_url} when set, else
+     * the embedded server (the one the project runs on when no URL is configured, else started or
+     * joined just for this).
+     */
+    public ConnectionSpec replayServer() {
+        if (config.replayUrl() != null) {
+            ConnectionSpec spec = dialect().parseUrl(config.replayUrl());
+            return new ConnectionSpec(spec.jdbcUrl(), spec.user() != null ? spec.user() : config.user(),
+                    spec.password() != null ? spec.password() : config.password());
+        }
+        EmbeddedServer server = embedded;
+        if (server == null) {
+            if (replayServer == null) {
+                replayServer = startEmbedded();
+            }
+            server = replayServer;
+        }
+        return new ConnectionSpec(server.jdbcUrl(), server.user(), null);
+    }
+
     /** A connection for reading state, prepared with this run's application name. */
     public Connection openReadConnection() {
         try {
@@ -190,6 +217,10 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        if (replayServer != null) {
+            replayServer.close();
+            replayServer = null;
+        }
         if (embedded != null) {
             embedded.close();
             embedded = null;

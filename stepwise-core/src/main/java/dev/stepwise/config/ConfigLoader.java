@@ -21,7 +21,10 @@ public final class ConfigLoader {
 
     private static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "migrations",
             "version_table", "history_table", "lock_wait", "java_packages", "lock_timeout", "lock_timeout_max",
-            "lock_retry_budget", "lock_retry_backoff", "statement_budget", "attempt_timeout", "contract_delay");
+            "lock_retry_budget", "lock_retry_backoff", "statement_budget", "attempt_timeout", "contract_delay",
+            "replay_url");
+
+    private static final String LINT_TABLE = "lint.";
 
     private final Map<String, String> environment;
 
@@ -65,7 +68,22 @@ public final class ConfigLoader {
                 migrations == null ? project.resolve("migrations") : project.resolve(migrations).normalize(),
                 blankToNull(url), blankToNull(user), blankToNull(password),
                 new TableNames(schema, versionTable, historyTable), lockWait, javaPackages(file), lockTimeouts,
-                contractDelay);
+                contractDelay, blankToNull(pick(flags.settings().get("replay_url"), "STEPWISE_REPLAY_URL", file,
+                "replay_url")), lintSeverities(file));
+    }
+
+    /** {@code [lint]}: a rule id per key, its severity as the value (checked against the rules when linting). */
+    private static java.util.Map<String, String> lintSeverities(Map<String, Object> file) {
+        java.util.Map<String, String> severities = new java.util.LinkedHashMap<>();
+        file.forEach((key, value) -> {
+            if (key.startsWith(LINT_TABLE)) {
+                if (value instanceof List) {
+                    throw new ConfigException(FILE_NAME + ": '" + key + "' must be a severity, not an array");
+                }
+                severities.put(key.substring(LINT_TABLE.length()), value.toString());
+            }
+        });
+        return severities;
     }
 
     /** A duration key: flag, then {@code STEPWISE_<KEY>}, then the file, then the default. */
@@ -118,7 +136,7 @@ public final class ConfigLoader {
     private static Map<String, Object> readFile(Path file) {
         Map<String, Object> root = TomlFile.read(file);
         for (String name : root.keySet()) {
-            if (!KEYS.contains(name)) {
+            if (!KEYS.contains(name) && !name.startsWith(LINT_TABLE)) {
                 throw new ConfigException(file + ": unknown key '" + name + "' (known: " + String.join(", ",
                         KEYS.stream().sorted().toList()) + ")");
             }

@@ -19,6 +19,9 @@ import java.util.List;
  * @param javaPackages       packages scanned for Java-coded migrations
  * @param lockTimeouts       how statements wait for locks, and how they are retried
  * @param contractDelay      how long after its expand a contract migration may run
+ * @param replayUrl          where {@code lint} replays migrations (a server it may create databases
+ *                           on), or null for the embedded server
+ * @param lintSeverities     {@code [lint]}: rule id to {@code error}, {@code warning}, {@code info} or {@code off}
  */
 public record StepwiseConfig(
         Path projectDirectory,
@@ -30,18 +33,22 @@ public record StepwiseConfig(
         Duration lockWait,
         List<String> javaPackages,
         LockTimeouts lockTimeouts,
-        Duration contractDelay) {
+        Duration contractDelay,
+        String replayUrl,
+        java.util.Map<String, String> lintSeverities) {
 
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
 
     public StepwiseConfig {
         javaPackages = List.copyOf(javaPackages);
+        lintSeverities = java.util.Map.copyOf(lintSeverities);
     }
 
     /** Defaults for a project directory: migrations in {@code migrations/}, embedded database. */
     public static StepwiseConfig defaults(Path projectDirectory) {
         return new StepwiseConfig(projectDirectory, projectDirectory.resolve("migrations"), null, null, null,
-                TableNames.DEFAULT, DEFAULT_LOCK_WAIT, List.of(), LockTimeouts.DEFAULT, Duration.ZERO);
+                TableNames.DEFAULT, DEFAULT_LOCK_WAIT, List.of(), LockTimeouts.DEFAULT, Duration.ZERO, null,
+                java.util.Map.of());
     }
 
     public boolean usesEmbeddedDatabase() {

@@ -70,6 +70,9 @@ public interface Dialect {
     /** What a database error means for the runner. */
     ErrorKind errorKind(java.sql.SQLException error);
 
+    /** The lint rules. */
+    MigrationLinter linter();
+
     /** Turns batched {@code UPDATE}/{@code DELETE} statements into keyset batches. */
     BatchPlanner batchPlanner();
 

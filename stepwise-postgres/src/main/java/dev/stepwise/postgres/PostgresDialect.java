@@ -10,10 +10,12 @@ import dev.stepwise.dialect.TableNames;
 import dev.stepwise.dialect.BatchPlanner;
 import dev.stepwise.dialect.BlockerProbe;
 import dev.stepwise.dialect.ErrorKind;
+import dev.stepwise.dialect.MigrationLinter;
 import dev.stepwise.dialect.StepReconciler;
 import dev.stepwise.dialect.Timeouts;
 import dev.stepwise.dialect.VersionTableSql;
 import dev.stepwise.postgres.batch.PostgresBatchPlanner;
+import dev.stepwise.postgres.lint.PostgresLinter;
 import dev.stepwise.postgres.resume.PostgresStepReconciler;
 import dev.stepwise.postgres.statement.PostgresStatementClassifier;
 import dev.stepwise.sql.StatementClassifier;
@@ -168,5 +170,10 @@ public final class PostgresDialect implements Dialect {
     @Override
     public StepReconciler stepReconciler(Connection connection) {
         return new PostgresStepReconciler(connection);
+    }
+
+    @Override
+    public MigrationLinter linter() {
+        return new PostgresLinter();
     }
 }

@@ -1,0 +1,17 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text);
+CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, status text, note varchar(40), label varchar,
+    total integer, created_at timestamptz);
+CREATE INDEX ix_orders_user_id ON orders (user_id);
+-- ---
+-- +up
+ALTER TABLE orders ADD CONSTRAINT ck_orders_total CHECK (total >= 0) NOT VALID;
+
+-- +down
+ALTER TABLE orders DROP CONSTRAINT ck_orders_total;
+-- ---
+-- +up
+ALTER TABLE orders VALIDATE CONSTRAINT ck_orders_total;
+
+-- +down
+ALTER TABLE orders DROP CONSTRAINT ck_orders_total;
+ALTER TABLE orders ADD CONSTRAINT ck_orders_total CHECK (total >= 0) NOT VALID;

@@ -1,0 +1,12 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text);
+CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, status text, note varchar(40), label varchar,
+    total integer, created_at timestamptz);
+CREATE INDEX ix_orders_user_id ON orders (user_id);
+-- ---
+-- +up
+CREATE TABLE wishlists (id bigint PRIMARY KEY, user_id bigint NOT NULL);
+ALTER TABLE orders ADD COLUMN wishlist_id bigint;
+
+-- +down
+ALTER TABLE orders DROP COLUMN wishlist_id;
+DROP TABLE wishlists;

@@ -1,0 +1,12 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text);
+CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, status text, note varchar(40), label varchar,
+    total integer, created_at timestamptz);
+CREATE INDEX ix_orders_user_id ON orders (user_id);
+CREATE TYPE order_state AS ENUM ('new', 'paid');
+ALTER TABLE orders ADD COLUMN state order_state;
+-- ---
+-- +up
+ALTER TYPE order_state RENAME VALUE 'paid' TO 'settled';
+
+-- +down
+ALTER TYPE order_state RENAME VALUE 'settled' TO 'paid';

@@ -1,0 +1,17 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text);
+CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, status text, note varchar(40), label varchar,
+    total integer, created_at timestamptz);
+CREATE INDEX ix_orders_user_id ON orders (user_id);
+-- ---
+-- +up
+ALTER TABLE orders ADD CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;
+
+-- +down
+ALTER TABLE orders DROP CONSTRAINT fk_orders_user;
+-- ---
+-- +up
+ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_user;
+
+-- +down
+ALTER TABLE orders DROP CONSTRAINT fk_orders_user;
+ALTER TABLE orders ADD CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;

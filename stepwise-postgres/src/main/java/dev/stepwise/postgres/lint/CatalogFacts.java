@@ -1,0 +1,248 @@
+package dev.stepwise.postgres.lint;
+
+import dev.stepwise.lint.SchemaFacts;
+import dev.stepwise.lint.TableFacts;
+import dev.stepwise.lint.TableSize;
+import dev.stepwise.postgres.parse.ParsedStatement;
+import dev.stepwise.postgres.parse.StatementParser;
+import dev.stepwise.postgres.statement.PostgresStatementClassifier;
+import dev.stepwise.postgres.statement.QualifiedName;
+import dev.stepwise.source.Direction;
+import dev.stepwise.source.SqlMigration;
+import dev.stepwise.sql.SqlStatement;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a database's catalog says about everything one migration names, read in one round trip
+ * (a set-based query over the named tables, never one per table): columns with types and enum
+ * labels, constraints with their definitions and validity, indexes with their columns, the
+ * tables' sizes, the volatility of the functions its defaults call, the labels of the enum types
+ * it converts columns to.
+ */
+final class CatalogFacts implements SchemaFacts {
+
+    private static final String QUERY = """
+            WITH wanted AS (SELECT DISTINCT unnest(?::text[]) AS asked),
+            rel AS (
+                SELECT w.asked, c.oid, n.nspname, c.relname, c.reltuples::bigint AS tuples,
+                       pg_catalog.pg_relation_size(c.oid) AS bytes
+                FROM wanted w
+                JOIN pg_catalog.pg_class c ON c.oid = pg_catalog.to_regclass(w.asked)
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            )
+            SELECT 'r', asked, nspname, relname, tuples::text, bytes::text, NULL::text[] FROM rel
+            UNION ALL
+            SELECT 'a', r.asked, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull::text,
+                   a.atthasdef::text,
+                   (SELECT array_agg(e.enumlabel::text ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e
+                    WHERE e.enumtypid = a.atttypid)
+            FROM rel r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
+            UNION ALL
+            SELECT 'k', r.asked, k.conname, k.contype::text, pg_catalog.pg_get_constraintdef(k.oid),
+                   k.convalidated::text,
+                   (SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_catalog.pg_attribute a
+                    WHERE a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey))
+            FROM rel r JOIN pg_catalog.pg_constraint k ON k.conrelid = r.oid
+            UNION ALL
+            SELECT 'i', r.asked, ic.relname, NULL, NULL, NULL,
+                   (SELECT array_agg(a.attname::text ORDER BY x.ord)
+                    FROM unnest(i.indkey) WITH ORDINALITY AS x(attnum, ord)
+                    JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = x.attnum)
+            FROM rel r JOIN pg_catalog.pg_index i ON i.indrelid = r.oid
+            JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+            UNION ALL
+            SELECT 'f', p.proname, NULL, NULL, p.provolatile::text, NULL, NULL
+            FROM pg_catalog.pg_proc p WHERE p.proname = ANY (?::text[])
+            UNION ALL
+            SELECT 'e', t.asked, NULL, NULL, NULL, NULL,
+                   (SELECT array_agg(e.enumlabel::text ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e
+                    WHERE e.enumtypid = pg_catalog.to_regtype(t.asked))
+            FROM unnest(?::text[]) AS t(asked)
+            """;
+
+    private final Source source;
+    private final int serverMajorVersion;
+    private final Map<String, TableFacts> tables;
+    private final Map<String, Character> functions;
+    private final Map<String, List<String>> enums;
+
+    private CatalogFacts(Source source, int serverMajorVersion, Map<String, TableFacts> tables,
+                         Map<String, Character> functions, Map<String, List<String>> enums) {
+        this.source = source;
+        this.serverMajorVersion = serverMajorVersion;
+        this.tables = tables;
+        this.functions = functions;
+        this.enums = enums;
+    }
+
+    static CatalogFacts read(Connection c, SqlMigration migration, boolean withSizes) throws SQLException {
+        int version = c.getMetaData().getDatabaseMajorVersion();
+        Names names = Names.of(migration, version);
+        Source source = withSizes ? Source.TARGET : Source.REPLAY;
+        if (names.isEmpty()) {
+            return new CatalogFacts(source, version, Map.of(), Map.of(), Map.of());
+        }
+        Map<String, String[]> relations = new LinkedHashMap<>();
+        Map<String, Map<String, TableFacts.ColumnFacts>> columns = new HashMap<>();
+        Map<String, List<TableFacts.ConstraintFacts>> constraints = new HashMap<>();
+        Map<String, Map<String, List<String>>> indexes = new HashMap<>();
+        Map<String, Character> functions = new HashMap<>();
+        Map<String, List<String>> enums = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(QUERY)) {
+            s.setArray(1, c.createArrayOf("text", names.tables.toArray()));
+            s.setArray(2, c.createArrayOf("text", names.functions.toArray()));
+            s.setArray(3, c.createArrayOf("text", names.types.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String kind = rs.getString(1);
+                    String asked = rs.getString(2);
+                    List<String> list = strings(rs.getArray(7));
+                    switch (kind) {
+                        case "r" -> relations.put(asked, new String[] {rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6)});
+                        case "a" -> columns.computeIfAbsent(asked, k -> new LinkedHashMap<>()).put(rs.getString(3),
+                                new TableFacts.ColumnFacts(rs.getString(3), rs.getString(4),
+                                        Boolean.parseBoolean(rs.getString(5)), Boolean.parseBoolean(rs.getString(6)), list));
+                        case "k" -> constraints.computeIfAbsent(asked, k -> new ArrayList<>()).add(
+                                new TableFacts.ConstraintFacts(rs.getString(3), rs.getString(4).charAt(0),
+                                        rs.getString(5), Boolean.parseBoolean(rs.getString(6)), list));
+                        case "i" -> indexes.computeIfAbsent(asked, k -> new LinkedHashMap<>()).put(rs.getString(3), list);
+                        case "f" -> functions.merge(asked, rs.getString(5).charAt(0), (a, b) -> a == 'v' ? a : b);
+                        default -> {
+                            if (!list.isEmpty()) {
+                                enums.put(asked.toLowerCase(Locale.ROOT), list);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, TableFacts> tables = new HashMap<>();
+        relations.forEach((asked, r) -> {
+            TableSize size = withSizes ? TableSize.judge(Long.parseLong(r[3]), Long.parseLong(r[2])) : TableSize.UNKNOWN;
+            tables.put(asked, new TableFacts(r[0], r[1], columns.getOrDefault(asked, Map.of()),
+                    constraints.getOrDefault(asked, List.of()), indexes.getOrDefault(asked, Map.of()), size));
+        });
+        return new CatalogFacts(source, version, tables, functions, enums);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+    }
+
+    @Override
+    public Source source() {
+        return source;
+    }
+
+    @Override
+    public int serverMajorVersion() {
+        return serverMajorVersion;
+    }
+
+    @Override
+    public Optional<TableFacts> table(String schema, String name) {
+        return Optional.ofNullable(tables.get(new QualifiedName(schema, name).sql()));
+    }
+
+    @Override
+    public boolean knowsTables() {
+        return true;
+    }
+
+    @Override
+    public Optional<Character> functionVolatility(String schema, String name) {
+        return Optional.ofNullable(functions.get(name));
+    }
+
+    @Override
+    public List<String> enumLabels(String schema, String name) {
+        return enums.getOrDefault((schema == null ? name : schema + "." + name).toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** Everything a migration's {@code +up} names that the catalog can tell about. */
+    private record Names(Set<String> tables, Set<String> functions, Set<String> types) {
+
+        boolean isEmpty() {
+            return tables.isEmpty() && functions.isEmpty() && types.isEmpty();
+        }
+
+        static Names of(SqlMigration migration, int version) {
+            Names n = new Names(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
+            MigrationState state = new MigrationState();
+            for (SqlStatement s : migration.plan(Direction.UP, new PostgresStatementClassifier(version))) {
+                ParsedStatement parsed = StatementParser.parse(s.tokens());
+                n.collect(parsed, state);
+                state.apply(parsed);
+            }
+            return n;
+        }
+
+        private void table(QualifiedName name, MigrationState state) {
+            if (name != null && !state.created(name)) {
+                tables.add(name.sql());
+            }
+        }
+
+        private void collect(ParsedStatement p, MigrationState state) {
+            if (p instanceof ParsedStatement.AlterTable a) {
+                table(a.table(), state);
+                for (ParsedStatement.AlterAction action : a.actions()) {
+                    if (action instanceof ParsedStatement.AddColumn add) {
+                        if (add.column().references() != null) {
+                            table(add.column().references().table(), state);
+                        }
+                        if (add.column().defaultValue() != null) {
+                            calls(add.column().defaultValue());
+                        }
+                    } else if (action instanceof ParsedStatement.AddConstraint add && add.constraint() != null
+                            && add.constraint().references() != null) {
+                        table(add.constraint().references().table(), state);
+                    } else if (action instanceof ParsedStatement.AlterColumnType type) {
+                        types.add(type.type().name());
+                    }
+                }
+            } else if (p instanceof ParsedStatement.CreateIndex c) {
+                table(c.table(), state);
+            } else if (p instanceof ParsedStatement.DataChange d) {
+                table(d.table(), state);
+            } else if (p instanceof ParsedStatement.Truncate t) {
+                t.tables().forEach(x -> table(x, state));
+            } else if (p instanceof ParsedStatement.DropTable d) {
+                d.tables().forEach(x -> table(x, state));
+            } else if (p instanceof ParsedStatement.Vacuum v) {
+                v.tables().forEach(x -> table(x, state));
+            } else if (p instanceof ParsedStatement.Cluster c) {
+                table(c.table(), state);
+            } else if (p instanceof ParsedStatement.RefreshMaterializedView r) {
+                table(r.view(), state);
+            }
+        }
+
+        private void calls(List<String> expression) {
+            for (int i = 0; i + 1 < expression.size(); i++) {
+                if (expression.get(i + 1).equals("(") && !expression.get(i).startsWith("'")) {
+                    functions.add(QualifiedName.identifier(expression.get(i)));
+                }
+            }
+        }
+    }
+}
