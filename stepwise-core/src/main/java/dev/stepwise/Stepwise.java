@@ -8,6 +8,7 @@ import dev.stepwise.command.HistoryCommand;
 import dev.stepwise.command.InitCommand;
 import dev.stepwise.command.LintCommand;
 import dev.stepwise.command.MergeCommand;
+import dev.stepwise.command.PlanCommand;
 import dev.stepwise.command.RepairCommand;
 import dev.stepwise.command.RevisionCommand;
 import dev.stepwise.command.RevisionView;
@@ -129,6 +130,11 @@ public final class Stepwise implements AutoCloseable {
     /** {@code lint}: what each migration's statements will really do, and whether that is safe. */
     public LintCommand.Report lint(LintCommand.Request request) {
         return new LintCommand(workspace).run(request);
+    }
+
+    /** {@code plan}: the steps {@code upgrade} would run, with locks, sizes, durations and the checklist. */
+    public PlanCommand.Plan plan(String target) {
+        return new PlanCommand(workspace).run(target);
     }
 
     /** Every lint rule. */

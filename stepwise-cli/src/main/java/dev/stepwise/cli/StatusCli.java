@@ -19,7 +19,8 @@ final class StatusCli extends ApiCommand {
         session.println(String.format("%-8s %-14s %-9s %s", "STATE", "REVISION", "PHASE", "MESSAGE"));
         for (StatusCommand.Entry e : status.migrations()) {
             String state = !e.applied() ? "pending" : e.changed() ? "CHANGED" : "applied";
-            session.println(String.format("%-8s %-14s %-9s %s", state, e.revision(), e.phase(), e.message()));
+            session.println(String.format("%-8s %-14s %-9s %s", state, e.revision(), e.phase(), e.message())
+                    + (e.lint() == null ? "" : "  [lint: " + e.lint() + "]"));
         }
         session.println(status.pending() == 0 ? "up to date" : status.pending() + " pending");
         return Failures.OK;

@@ -30,6 +30,10 @@ final class UpgradeCli extends ApiCommand {
             description = "Apply contract migrations the contract gate holds back (recorded as unsafe-forced).")
     boolean forceContract;
 
+    @Option(names = "--unsafe",
+            description = "Apply migrations that lint finds errors in (each recorded as unsafe-forced).")
+    boolean unsafe;
+
     @picocli.CommandLine.Mixin
     RunTimeoutOptions timeouts;
 
@@ -50,7 +54,7 @@ final class UpgradeCli extends ApiCommand {
                     "--phase takes expand (the contract phase is what plain `upgrade` adds), not '" + phase + "'");
         }
         RunResult result = stepwise.upgrade(target, new dev.stepwise.command.UpgradeCommand.Options(phase != null,
-                forceContract));
+                forceContract, unsafe));
         RunOutput.print(session, result, "upgrade");
         return Failures.OK;
     }

@@ -45,7 +45,7 @@ final class CheckedRun {
      * gate, the run stops before the first contract migration the gate holds back.
      */
     static Outcome apply(Workspace workspace, MigrationRun run, Targets targets, List<Migration> migrations,
-                         Direction direction, ContractGate gate) {
+                         Direction direction, ContractGate gate, PreRunLint lint) {
         RunChecks.checkBatches(migrations, direction, workspace.dialect(),
                 workspace.dialect().classifier(run.server().majorVersion()), run.session().work());
         List<RunChecks.Planned> planned = RunChecks.resumeOrRefusePartials(workspace.migrations(), run.ledger(),
@@ -79,8 +79,11 @@ final class CheckedRun {
                     : targets.headsAfterUnapplying(heads, m.revision());
             String other = String.join(",", m.header().downRevisions());
             workspace.listener().migrationStarted(m.revision(), direction, other, m.header().message());
+            // a migration resumed part-way was linted when it started
+            boolean unsafe = lint != null && resume == null && lint.check(run, m);
             Instant start = workspace.clock().instant();
-            run.apply(new MigrationRun.Application(m, direction, after, following, resume, verdict.forced()));
+            run.apply(new MigrationRun.Application(m, direction, after, following, resume,
+                    verdict.forced() || unsafe));
             appliedThisRun.add(m.revision());
             done.add(new AppliedMigration(m.revision(), direction, other, m.header().message(), m.origin(),
                     Duration.between(start, workspace.clock().instant()).toMillis()));

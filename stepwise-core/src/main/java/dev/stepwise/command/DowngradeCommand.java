@@ -26,7 +26,7 @@ public final class DowngradeCommand {
             List<Migration> planned = targets.downgradeTo(target, before).steps().stream()
                     .map(r -> set.get(r.id())).toList();
             refuseMissingDowns(planned);
-            List<AppliedMigration> reverted = CheckedRun.apply(workspace, run, targets, planned, Direction.DOWN, null)
+            List<AppliedMigration> reverted = CheckedRun.apply(workspace, run, targets, planned, Direction.DOWN, null, null)
                     .done();
             return new RunResult(before, run.heads(), reverted);
         }

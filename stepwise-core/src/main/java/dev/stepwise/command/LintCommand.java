@@ -97,15 +97,16 @@ public final class LintCommand {
                     results.add(lint(linter, policy, m, facts))));
             return new Report("offline", facts.serverMajorVersion(), results, notices);
         }
-        Connection target = workspace.targetConfigured() ? workspace.openReadConnection() : null;
+        Connection target = workspace.targetConfigured() ? workspace.openCatalogConnection() : null;
         try {
-            int targetVersion = target == null ? -1 : workspace.dialect().serverInfo(target).majorVersion();
-            int version = -1;
+            MigrationFacts walk = new MigrationFacts(workspace, notices);
+            int version = workspace.dialect().defaultServerMajorVersion();
             for (Selection sel : selections.values()) {
-                version = replay(sel, linter, policy, target, targetVersion, notices, results);
+                Set<String> wanted = new LinkedHashSet<>();
+                sel.linted().forEach(m -> wanted.add(m.revision()));
+                version = walk.walk(sel.order(), wanted, target, (m, facts) -> results.add(lint(linter, policy, m, facts)));
             }
-            return new Report(target != null ? "target" : "replay", targetVersion > 0 ? targetVersion : version,
-                    results, notices);
+            return new Report(target != null ? "target" : "replay", version, results, notices);
         } catch (SQLException e) {
             throw new DatabaseException("reading the target's catalog for lint", e);
         } finally {
@@ -116,60 +117,6 @@ public final class LintCommand {
                     // nothing was written on it
                 }
             }
-        }
-    }
-
-    /** Replays one graph's migrations in order, linting the selected ones just before each is applied. */
-    private int replay(Selection sel, MigrationLinter linter, LintPolicy policy, Connection target, int targetVersion,
-                       List<String> notices, List<LintedMigration> results) throws SQLException {
-        Set<String> wanted = new LinkedHashSet<>();
-        sel.linted().forEach(m -> wanted.add(m.revision()));
-        try (ReplayDatabase replay = ReplayDatabase.create(workspace.replayServer(), workspace.dialect(),
-                workspace.runId() + "_" + Integer.toHexString(System.identityHashCode(sel)))) {
-            int version = targetVersion > 0 ? targetVersion : replay.serverMajorVersion();
-            if (targetVersion > 0 && targetVersion != replay.serverMajorVersion()
-                    && notices.stream().noneMatch(n -> n.startsWith("replaying on"))) {
-                notices.add("replaying on PostgreSQL " + replay.serverMajorVersion() + " (the embedded server"
-                        + " available here); the target runs " + targetVersion
-                        + ", and the rules follow that version's behaviour");
-            }
-            boolean replaying = true;
-            int remaining = wanted.size();
-            for (Migration m : sel.order()) {
-                if (remaining == 0) {
-                    break;
-                }
-                if (!(m instanceof SqlMigration sql)) {
-                    if (replaying) {
-                        notices.add("Java migration " + m.revision() + " is not replayed: lint does not know what it"
-                                + " changes, so the migrations after it may be judged without some facts");
-                    }
-                    continue;
-                }
-                if (wanted.contains(m.revision())) {
-                    SchemaFacts facts;
-                    if (replaying) {
-                        SchemaFacts structure = linter.catalogFacts(replay.connection(), sql, false);
-                        facts = target == null ? SizedFacts.forVersion(structure, version)
-                                : new SizedFacts(structure, linter.catalogFacts(target, sql, true));
-                    } else {
-                        facts = target == null ? SchemaFacts.offline(version) : linter.catalogFacts(target, sql, true);
-                    }
-                    results.add(lint(linter, policy, sql, facts));
-                    remaining--;
-                }
-                if (replaying && remaining > 0) {
-                    try {
-                        replay.apply(sql);
-                    } catch (ReplayDatabase.ReplayFailed e) {
-                        replaying = false;
-                        notices.add("the replay stopped: " + e.getMessage() + "; the migrations after "
-                                + m.revision() + " are linted " + (target == null ? "from their files alone"
-                                : "against the target's catalog"));
-                    }
-                }
-            }
-            return version;
         }
     }
 

@@ -16,9 +16,10 @@ public final class StatusCommand {
      *
      * @param appliedAt when it was last applied, or null while pending
      * @param changed   whether an applied file no longer matches its recorded checksum
+     * @param lint      for a pending migration, what upgrade's lint would say (see {@link PendingVerdicts}); else null
      */
     public record Entry(String revision, String message, String phase, boolean applied, String appliedAt,
-                        boolean changed, String origin) {
+                        boolean changed, String origin, String lint) {
     }
 
     /** The whole picture: the database's heads and every migration. */
@@ -38,6 +39,13 @@ public final class StatusCommand {
         targets.requireKnown(state.heads());
         Set<String> applied = targets.appliedSet(state.heads());
         List<Entry> entries = new ArrayList<>();
+        List<Migration> pendingMigrations = new ArrayList<>();
+        for (Revision r : set.graph().topologicalOrder()) {
+            if (!applied.contains(r.id())) {
+                pendingMigrations.add(set.get(r.id()));
+            }
+        }
+        java.util.Map<String, String> verdicts = PendingVerdicts.of(workspace, pendingMigrations);
         int pending = 0;
         for (Revision r : set.graph().topologicalOrder()) {
             Migration m = set.get(r.id());
@@ -47,7 +55,7 @@ public final class StatusCommand {
             boolean changed = isApplied && state.ledger().recordedChecksum(r.id())
                     .map(c -> !c.equals(m.checksum())).orElse(false);
             entries.add(new Entry(r.id(), m.header().message(), m.header().phase().keyword(), isApplied, at, changed,
-                    m.origin()));
+                    m.origin(), verdicts.get(r.id())));
         }
         return new Status(state.heads(), entries, pending);
     }

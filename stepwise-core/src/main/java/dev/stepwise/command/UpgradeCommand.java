@@ -22,10 +22,11 @@ public final class UpgradeCommand {
      *
      * @param expandOnly    {@code --phase expand}: leave contract migrations and what descends from them
      * @param forceContract {@code --force-contract}: let contract migrations past the gate (recorded)
+     * @param unsafe        {@code --unsafe}: apply migrations with lint errors (recorded as unsafe-forced)
      */
-    public record Options(boolean expandOnly, boolean forceContract) {
+    public record Options(boolean expandOnly, boolean forceContract, boolean unsafe) {
 
-        public static final Options DEFAULT = new Options(false, false);
+        public static final Options DEFAULT = new Options(false, false, false);
     }
 
     private final Workspace workspace;
@@ -49,7 +50,8 @@ public final class UpgradeCommand {
             List<Migration> planned = options.expandOnly() ? expandPhase(pending, waiting) : pending;
             ContractGate gate = new ContractGate(set, run.ledger(), workspace.clock(),
                     workspace.config().contractDelay(), before, options.forceContract());
-            CheckedRun.Outcome outcome = CheckedRun.apply(workspace, run, targets, planned, Direction.UP, gate);
+            CheckedRun.Outcome outcome = CheckedRun.apply(workspace, run, targets, planned, Direction.UP, gate,
+                    new PreRunLint(workspace, options.unsafe()));
             waiting.addAll(0, outcome.waiting());
             return new RunResult(before, run.heads(), outcome.done(), waiting);
         }

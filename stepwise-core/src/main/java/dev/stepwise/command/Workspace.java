@@ -207,6 +207,26 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * A read connection for catalog queries that open relations (a table's size): it gives up
+     * after {@code lock_timeout_max} rather than queue behind someone's strong lock.
+     */
+    public Connection openCatalogConnection() {
+        Connection c = openReadConnection();
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute(dialect().timeoutSettings(new dev.stepwise.dialect.Timeouts(config.lockTimeouts().max(),
+                    config.lockTimeouts().attemptTimeout(), null), dev.stepwise.dialect.Timeouts.Scope.SESSION));
+            return c;
+        } catch (SQLException e) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // the first error says more
+            }
+            throw new DatabaseException("preparing a catalog connection", e);
+        }
+    }
+
     public RunEnvironment environment() {
         if (events == null) {
             events = RunEvents.discover(classLoader);

@@ -27,6 +27,18 @@ public interface MigrationLinter {
     LinterReport lint(SqlMigration migration, SchemaFacts facts);
 
     /**
+     * What each statement of the migration's {@code +up} does, in plan order: the lock it takes,
+     * on which table, the work under it and its rough duration, for {@code plan}.
+     */
+    List<dev.stepwise.lint.StatementImpact> explain(SqlMigration migration, SchemaFacts facts);
+
+    /**
+     * The tables (lower-case names, without schema) the migration's {@code +up} creates, changes,
+     * indexes, fills or drops: a later migration naming one of them depends on it.
+     */
+    java.util.Set<String> tablesTouched(SqlMigration migration);
+
+    /**
      * What the catalog on this connection says about everything the migration's {@code +up}
      * names: one round trip, none when it names nothing that existed before it.
      *

@@ -59,6 +59,9 @@ public record TableSize(Kind kind, long bytes, long rows) {
     }
 
     static String megabytes(long bytes) {
+        if (bytes == 0) {
+            return "empty";
+        }
         if (bytes < 1024 * 1024) {
             return Math.max(1, bytes / 1024) + " kB";
         }

@@ -138,6 +138,24 @@ public final class MigrationRun implements AutoCloseable {
         heads = Set.copyOf(a.after());
     }
 
+    /**
+     * Records that a migration was refused before it ran (lint errors): the attempt row the
+     * previous migration's commit wrote for it is closed as failed with the reason, so the next
+     * run finds no attempt left running.
+     */
+    public void refuse(Migration migration, String reason) {
+        if (nextAttemptRow == null || !migration.revision().equals(nextAttemptRevision)) {
+            return;
+        }
+        try {
+            tables.finish(session.work(), nextAttemptRow, dev.stepwise.history.Outcome.FAILED, clock.instant(), reason);
+        } catch (SQLException e) {
+            throw new DatabaseException("recording that revision " + migration.revision() + " was refused", e);
+        }
+        nextAttemptRow = null;
+        nextAttemptRevision = null;
+    }
+
     @Override
     public void close() {
         executor.close();

@@ -40,7 +40,7 @@ final class CatalogFacts implements SchemaFacts {
             WITH wanted AS (SELECT DISTINCT unnest(?::text[]) AS asked),
             rel AS (
                 SELECT w.asked, c.oid, n.nspname, c.relname, c.reltuples::bigint AS tuples,
-                       pg_catalog.pg_relation_size(c.oid) AS bytes
+                       CASE WHEN ? THEN pg_catalog.pg_relation_size(c.oid) ELSE -1 END AS bytes
                 FROM wanted w
                 JOIN pg_catalog.pg_class c ON c.oid = pg_catalog.to_regclass(w.asked)
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -105,8 +105,10 @@ final class CatalogFacts implements SchemaFacts {
         Map<String, List<String>> enums = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(QUERY)) {
             s.setArray(1, c.createArrayOf("text", names.tables.toArray()));
-            s.setArray(2, c.createArrayOf("text", names.functions.toArray()));
-            s.setArray(3, c.createArrayOf("text", names.types.toArray()));
+            // pg_relation_size opens the relation: on the target, under the session's lock_timeout
+            s.setBoolean(2, withSizes);
+            s.setArray(3, c.createArrayOf("text", names.functions.toArray()));
+            s.setArray(4, c.createArrayOf("text", names.types.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String kind = rs.getString(1);

@@ -8,6 +8,7 @@ import dev.stepwise.postgres.lint.rules.DownLosesData;
 import dev.stepwise.sql.Directive;
 import dev.stepwise.lint.RuleInfo;
 import dev.stepwise.lint.SchemaFacts;
+import dev.stepwise.lint.StatementImpact;
 import dev.stepwise.postgres.parse.ParsedStatement;
 import dev.stepwise.postgres.parse.StatementParser;
 import dev.stepwise.postgres.statement.PostgresStatementClassifier;
@@ -52,6 +53,54 @@ public final class PostgresLinter implements MigrationLinter {
             rule.check(whole);
         }
         return new LinterReport(findings, allows, DownLosesData.verdict(whole));
+    }
+
+    @Override
+    public java.util.Set<String> tablesTouched(SqlMigration migration) {
+        java.util.Set<String> tables = new java.util.HashSet<>();
+        PostgresStatementClassifier classifier = new PostgresStatementClassifier(17);
+        for (SqlStatement statement : migration.plan(Direction.UP, classifier)) {
+            ParsedStatement p = StatementParser.parse(statement.tokens());
+            java.util.List<dev.stepwise.postgres.statement.QualifiedName> names = new ArrayList<>();
+            if (p instanceof ParsedStatement.CreateTable c) {
+                names.add(c.table());
+            } else if (p instanceof ParsedStatement.AlterTable a) {
+                names.add(a.table());
+                a.actions().stream().filter(ParsedStatement.RenameTable.class::isInstance)
+                        .map(r -> new dev.stepwise.postgres.statement.QualifiedName(null,
+                                ((ParsedStatement.RenameTable) r).to())).forEach(names::add);
+            } else if (p instanceof ParsedStatement.CreateIndex i) {
+                names.add(i.table());
+            } else if (p instanceof ParsedStatement.DropTable d) {
+                names.addAll(d.tables());
+            } else if (p instanceof ParsedStatement.DataChange d) {
+                names.add(d.table());
+            } else if (p instanceof ParsedStatement.Insert i) {
+                names.add(i.table());
+            } else if (p instanceof ParsedStatement.CreateView v) {
+                names.add(v.view());
+            } else if (p instanceof ParsedStatement.Truncate t) {
+                names.addAll(t.tables());
+            }
+            names.stream().filter(java.util.Objects::nonNull)
+                    .forEach(n -> tables.add(n.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return tables;
+    }
+
+    @Override
+    public List<StatementImpact> explain(SqlMigration migration, SchemaFacts facts) {
+        PostgresStatementClassifier classifier = new PostgresStatementClassifier(facts.serverMajorVersion());
+        MigrationState state = new MigrationState();
+        List<StatementImpact> impacts = new ArrayList<>();
+        for (SqlStatement statement : migration.plan(Direction.UP, classifier)) {
+            ParsedStatement parsed = StatementParser.parse(statement.tokens());
+            StatementContext ctx = new StatementContext(statement, parsed, new StatementContext.Place(migration.origin(),
+                    Section.UP, false, null), facts, state, new ArrayList<>());
+            impacts.add(StatementImpacts.of(ctx));
+            state.apply(parsed);
+        }
+        return impacts;
     }
 
     private static List<MigrationContext.Read> section(SqlMigration migration, Direction direction, boolean compatibility,

@@ -67,7 +67,8 @@ public final class AddColumnRewrites implements LintRule {
         }
     }
 
-    private static String whyRewrite(StatementContext ctx, ColumnDef c) {
+    /** Why adding the column rewrites the table, or null when it is instant (PostgreSQL 11+). */
+    public static String whyRewrite(StatementContext ctx, ColumnDef c) {
         if (c.identity() != null) {
             return "GENERATED " + c.identity() + " AS IDENTITY";
         }

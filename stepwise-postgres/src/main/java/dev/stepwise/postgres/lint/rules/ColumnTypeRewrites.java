@@ -23,7 +23,7 @@ public final class ColumnTypeRewrites implements LintRule {
 
     static final RuleInfo INFO = new RuleInfo("column-type-rewrites", RuleGroup.LOCKING, Severity.ERROR,
             "ALTER COLUMN TYPE that rewrites (or scans) the table under ACCESS EXCLUSIVE",
-            "a new column, a two-way sync trigger, a batched backfill, and a swap (stepwise revision --change-type)");
+            "a new column, a two-way sync trigger, a batched backfill, and a swap in a contract migration");
 
     @Override
     public RuleInfo info() {

@@ -32,9 +32,8 @@ public final class RenameColumn implements LintRule {
                         "renaming " + alter.table() + "." + rename.from() + " to " + rename.to() + " breaks every query of"
                                 + " the running code that names " + rename.from() + ", from the moment it commits",
                         "add " + rename.to() + " next to " + rename.from() + " with a trigger that keeps them equal and a"
-                                + " batched backfill (stepwise revision --rename-column " + alter.table().name() + "."
-                                + rename.from() + ":" + rename.to() + "), deploy, then drop " + rename.from()
-                                + " in a contract migration", null);
+                                + " batched backfill in an expand migration, deploy code that uses " + rename.to()
+                                + ", then drop " + rename.from() + " in a contract migration", null);
             }
         }
     }

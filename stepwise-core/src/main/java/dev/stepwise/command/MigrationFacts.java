@@ -1,0 +1,109 @@
+package dev.stepwise.command;
+
+import dev.stepwise.dialect.MigrationLinter;
+import dev.stepwise.lint.SchemaFacts;
+import dev.stepwise.lint.SizedFacts;
+import dev.stepwise.source.Migration;
+import dev.stepwise.source.SqlMigration;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Walks a revision graph in order, replaying each migration into a scratch database, and hands
+ * every wanted one the facts of the database it would meet: the replay's structure, with the
+ * target's sizes and server version when there is a target. A migration the server refuses ends
+ * the replay (with a notice); the ones after it get the target's catalog alone, or the files alone.
+ */
+final class MigrationFacts {
+
+    /** Gets each wanted migration, in order, with its facts. */
+    interface Visitor {
+        void visit(SqlMigration migration, SchemaFacts facts) throws SQLException;
+    }
+
+    private final Workspace workspace;
+    private final MigrationLinter linter;
+    private final List<String> notices;
+
+    MigrationFacts(Workspace workspace, List<String> notices) {
+        this.workspace = workspace;
+        this.linter = workspace.dialect().linter();
+        this.notices = notices;
+    }
+
+    /** The target's catalog with sizes, or without them when a size waits on someone's lock. */
+    private SchemaFacts targetFacts(Connection target, SqlMigration sql) throws SQLException {
+        try {
+            return linter.catalogFacts(target, sql, true);
+        } catch (SQLException e) {
+            if (workspace.dialect().errorKind(e) != dev.stepwise.dialect.ErrorKind.LOCK_TIMEOUT) {
+                throw e;
+            }
+            notices.add("a table size of revision " + sql.revision() + " could not be read (another session holds"
+                    + " a lock on the table); it is judged without sizes");
+            return linter.catalogFacts(target, sql, false);
+        }
+    }
+
+    /**
+     * @param order  every migration of the graph, in the order upgrade applies them
+     * @param wanted the revisions to visit
+     * @param target the target database (sizes, version), or null
+     * @return the server version the facts follow
+     */
+    int walk(List<Migration> order, Set<String> wanted, Connection target, Visitor visitor) throws SQLException {
+        int targetVersion = target == null ? -1 : workspace.dialect().serverInfo(target).majorVersion();
+        String name = workspace.runId() + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        try (ReplayDatabase replay = ReplayDatabase.create(workspace.replayServer(), workspace.dialect(), name)) {
+            int version = targetVersion > 0 ? targetVersion : replay.serverMajorVersion();
+            if (targetVersion > 0 && targetVersion != replay.serverMajorVersion()
+                    && notices.stream().noneMatch(n -> n.startsWith("replaying on"))) {
+                notices.add("replaying on PostgreSQL " + replay.serverMajorVersion() + " (the replay server); the"
+                        + " target runs " + targetVersion + ", and the rules follow that version's behaviour");
+            }
+            boolean replaying = true;
+            int remaining = (int) order.stream().filter(m -> wanted.contains(m.revision())).count();
+            for (Migration m : order) {
+                if (remaining == 0) {
+                    break;
+                }
+                if (!(m instanceof SqlMigration sql)) {
+                    if (replaying) {
+                        notices.add("Java migration " + m.revision() + " is not replayed: what it changes is unknown"
+                                + " to lint, so the migrations after it may be judged without some facts");
+                    }
+                    remaining -= wanted.contains(m.revision()) ? 1 : 0;
+                    continue;
+                }
+                if (wanted.contains(m.revision())) {
+                    SchemaFacts facts;
+                    if (replaying) {
+                        SchemaFacts structure = linter.catalogFacts(replay.connection(), sql, false);
+                        facts = target == null ? SizedFacts.forVersion(structure, version)
+                                : new SizedFacts(structure, targetFacts(target, sql));
+                    } else {
+                        facts = target == null ? SchemaFacts.offline(version) : targetFacts(target, sql);
+                    }
+                    visitor.visit(sql, facts);
+                    remaining--;
+                }
+                if (replaying && remaining > 0) {
+                    try {
+                        replay.apply(sql);
+                    } catch (ReplayDatabase.ReplayFailed e) {
+                        replaying = false;
+                        notices.add("the replay stopped: " + e.getMessage() + "; the migrations after "
+                                + m.revision() + " are judged " + (target == null ? "from their files alone"
+                                : "against the target's catalog"));
+                    }
+                }
+            }
+            return version;
+        }
+    }
+}
