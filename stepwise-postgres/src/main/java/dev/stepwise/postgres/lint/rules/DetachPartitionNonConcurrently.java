@@ -22,18 +22,23 @@ public final class DetachPartitionNonConcurrently implements LintRule {
 
     @Override
     public void check(StatementContext ctx) {
-        if (!(ctx.parsed() instanceof ParsedStatement.AlterTable alter) || ctx.serverVersion() < 14) {
+        if (!(ctx.parsed() instanceof ParsedStatement.AlterTable alter)) {
             return;
         }
         TableView table = ctx.table(alter.table());
         for (ParsedStatement.AlterAction action : alter.actions()) {
             if (action instanceof ParsedStatement.DetachPartition detach && !detach.concurrently()) {
+                // PostgreSQL 13 locks the partition less, but has no concurrent way either
+                boolean canConcurrently = ctx.serverVersion() >= 14;
                 ctx.report(INFO, ctx.lockingSeverity(INFO, table), action,
-                        "DETACH PARTITION takes ACCESS EXCLUSIVE on " + table.describe() + " and the partition: while it"
-                                + " waits for running queries, every later query on the whole table queues behind it",
-                        "DETACH PARTITION ... CONCURRENTLY takes only SHARE UPDATE EXCLUSIVE on the parent (Stepwise runs"
-                                + " it as a step of its own, and finishes it with FINALIZE after a crash)",
-                        ctx.single(alter) ? ctx.statement().sql().strip() + " CONCURRENTLY" : null);
+                        "DETACH PARTITION takes ACCESS EXCLUSIVE on " + table.describe()
+                                + (canConcurrently ? " and the partition" : "") + ": while it waits for running"
+                                + " queries, every later query on the whole table queues behind it",
+                        canConcurrently ? "DETACH PARTITION ... CONCURRENTLY takes only SHARE UPDATE EXCLUSIVE on the"
+                                + " parent (Stepwise runs it as a step of its own, and finishes it with FINALIZE after"
+                                + " a crash)" : "PostgreSQL " + ctx.serverVersion() + " has no DETACH PARTITION ..."
+                                + " CONCURRENTLY: detach at a quiet time (the lock_timeout retries keep the queue short)",
+                        canConcurrently && ctx.single(alter) ? ctx.statement().sql().strip() + " CONCURRENTLY" : null);
             }
         }
     }

@@ -31,8 +31,8 @@ public final class ReindexNonConcurrently implements LintRule {
         }
         boolean canConcurrently = ctx.serverVersion() >= 12;
         ctx.report(INFO, INFO.severity(), 0, 3,
-                "REINDEX " + reindex.scope() + " blocks writes to the table and takes ACCESS EXCLUSIVE on the index it"
-                        + " rebuilds; as the planner locks every index of a table, nearly every query on it waits",
+                "REINDEX " + reindex.scope() + " takes SHARE on the table, blocking writes, and ACCESS EXCLUSIVE on the"
+                        + " index it rebuilds; as the planner locks every index of a table, nearly every query on it waits",
                 canConcurrently ? "rebuild with REINDEX ... CONCURRENTLY, which Stepwise runs as a step of its own"
                         : "PostgreSQL " + ctx.serverVersion() + " has no REINDEX CONCURRENTLY: build a new index"
                         + " concurrently and drop the old one concurrently",

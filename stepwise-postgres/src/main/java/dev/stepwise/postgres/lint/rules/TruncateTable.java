@@ -33,8 +33,8 @@ public final class TruncateTable implements LintRule {
         for (QualifiedName name : truncate.tables()) {
             TableView table = ctx.table(name);
             ctx.report(INFO, ctx.lockingSeverity(INFO, table), 0, 2 + truncate.tables().size(),
-                    "TRUNCATE takes ACCESS EXCLUSIVE on " + table.describe() + " and is not MVCC-safe: transactions"
-                            + " already running see it empty" + (truncate.cascade()
+                    "TRUNCATE takes ACCESS EXCLUSIVE on " + table.describe() + ", empties it into a new file and is"
+                            + " not MVCC-safe: transactions already running see it empty" + (truncate.cascade()
                             ? "; CASCADE empties every table that references it too" : ""),
                     "delete the rows in batches: -- stepwise:batch then DELETE FROM " + Fixes.table(name),
                     "-- stepwise:batch size=auto\nDELETE FROM " + Fixes.table(name));
