@@ -34,6 +34,10 @@ final class UpgradeCli extends ApiCommand {
             description = "Apply migrations that lint finds errors in (each recorded as unsafe-forced).")
     boolean unsafe;
 
+    @Option(names = "--no-lint",
+            description = "Do not lint each migration before running it (when CI ran `stepwise lint` on these files).")
+    boolean noLint;
+
     @picocli.CommandLine.Mixin
     RunTimeoutOptions timeouts;
 
@@ -54,7 +58,7 @@ final class UpgradeCli extends ApiCommand {
                     "--phase takes expand (the contract phase is what plain `upgrade` adds), not '" + phase + "'");
         }
         RunResult result = stepwise.upgrade(target, new dev.stepwise.command.UpgradeCommand.Options(phase != null,
-                forceContract, unsafe));
+                forceContract, unsafe, noLint));
         RunOutput.print(session, result, "upgrade");
         return Failures.OK;
     }

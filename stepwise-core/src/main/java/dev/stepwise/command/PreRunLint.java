@@ -35,11 +35,6 @@ final class PreRunLint {
     }
 
     /**
-     * Lints the migration; returns whether it runs despite errors ({@code --unsafe}).
-     *
-     * @throws LintRefusedException when it has errors and {@code --unsafe} was not given
-     */
-    /**
      * The live catalog with sizes; when reading a size waits on someone's lock (the session's
      * lock_timeout), the catalog without sizes, so the tables count as of unknown size.
      */
@@ -60,6 +55,11 @@ final class PreRunLint {
         }
     }
 
+    /**
+     * Lints the migration; returns whether it runs despite errors ({@code --unsafe}).
+     *
+     * @throws LintRefusedException when it has errors and {@code --unsafe} was not given
+     */
     boolean check(MigrationRun run, Migration migration) {
         if (!(migration instanceof SqlMigration sql)) {
             return false;

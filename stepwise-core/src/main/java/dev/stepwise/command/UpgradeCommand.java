@@ -23,10 +23,12 @@ public final class UpgradeCommand {
      * @param expandOnly    {@code --phase expand}: leave contract migrations and what descends from them
      * @param forceContract {@code --force-contract}: let contract migrations past the gate (recorded)
      * @param unsafe        {@code --unsafe}: apply migrations with lint errors (recorded as unsafe-forced)
+     * @param skipLint      {@code --no-lint}: do not lint each migration before it runs (for pipelines
+     *                      that ran {@code stepwise lint} on the same files already)
      */
-    public record Options(boolean expandOnly, boolean forceContract, boolean unsafe) {
+    public record Options(boolean expandOnly, boolean forceContract, boolean unsafe, boolean skipLint) {
 
-        public static final Options DEFAULT = new Options(false, false, false);
+        public static final Options DEFAULT = new Options(false, false, false, false);
     }
 
     private final Workspace workspace;
@@ -51,7 +53,7 @@ public final class UpgradeCommand {
             ContractGate gate = new ContractGate(set, run.ledger(), workspace.clock(),
                     workspace.config().contractDelay(), before, options.forceContract());
             CheckedRun.Outcome outcome = CheckedRun.apply(workspace, run, targets, planned, Direction.UP, gate,
-                    new PreRunLint(workspace, options.unsafe()));
+                    options.skipLint() ? null : new PreRunLint(workspace, options.unsafe()));
             waiting.addAll(0, outcome.waiting());
             return new RunResult(before, run.heads(), outcome.done(), waiting);
         }
