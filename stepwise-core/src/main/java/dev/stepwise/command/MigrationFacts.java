@@ -59,12 +59,16 @@ final class MigrationFacts {
     int walk(List<Migration> order, Set<String> wanted, Connection target, Visitor visitor) throws SQLException {
         int targetVersion = target == null ? -1 : workspace.dialect().serverInfo(target).majorVersion();
         String name = workspace.runId() + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        try (ReplayDatabase replay = ReplayDatabase.create(workspace.replayServer(), workspace.dialect(), name)) {
+        try (ReplayDatabase replay = ReplayDatabase.create(workspace.replayServer(Math.max(targetVersion, 0)),
+                workspace.dialect(), name)) {
             int version = targetVersion > 0 ? targetVersion : replay.serverMajorVersion();
             if (targetVersion > 0 && targetVersion != replay.serverMajorVersion()
                     && notices.stream().noneMatch(n -> n.startsWith("replaying on"))) {
-                notices.add("replaying on PostgreSQL " + replay.serverMajorVersion() + " (the replay server); the"
-                        + " target runs " + targetVersion + ", and the rules follow that version's behaviour");
+                notices.add("replaying on PostgreSQL " + replay.serverMajorVersion() + ", the nearest to the target's "
+                        + targetVersion + " at hand (" + (workspace.config().replayUrl() != null ? "the replay_url server"
+                        : "embedded; the binaries of other versions are taken from the local Maven repository, see"
+                        + " docs/lint.md") + "); the rules follow "
+                        + targetVersion + "'s behaviour");
             }
             boolean replaying = true;
             int remaining = (int) order.stream().filter(m -> wanted.contains(m.revision())).count();

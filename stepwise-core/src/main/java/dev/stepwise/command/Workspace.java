@@ -166,21 +166,25 @@ public final class Workspace implements AutoCloseable {
     }
 
     private EmbeddedServer startEmbedded() {
+        return embeddedProvider().open(config.stateDirectory());
+    }
+
+    private EmbeddedServerProvider embeddedProvider() {
         String name = dialect().name();
-        EmbeddedServerProvider provider = ServiceLoader.load(EmbeddedServerProvider.class, classLoader).stream()
+        return ServiceLoader.load(EmbeddedServerProvider.class, classLoader).stream()
                 .map(ServiceLoader.Provider::get).filter(p -> p.dialectName().equals(name)).findFirst()
                 .orElseThrow(() -> new StepwiseException(StepwiseException.Category.BAD_INPUT,
                         "no database URL is configured and no embedded " + name
                                 + " server is available; set url in stepwise.toml, STEPWISE_URL or --url"));
-        return provider.open(config.stateDirectory());
     }
 
     /**
      * The server to replay migrations on, in scratch databases: {@code replay_url} when set, else
-     * the embedded server (the one the project runs on when no URL is configured, else started or
-     * joined just for this).
+     * the embedded server the project runs on when no URL is configured, else an embedded server
+     * started or joined just for this, of the target's major version {@code wantedMajor} when its
+     * binaries are at hand (else the nearest newer; 0 for no preference: the bundled one).
      */
-    public ConnectionSpec replayServer() {
+    public ConnectionSpec replayServer(int wantedMajor) {
         if (config.replayUrl() != null) {
             ConnectionSpec spec = dialect().parseUrl(config.replayUrl());
             return new ConnectionSpec(spec.jdbcUrl(), spec.user() != null ? spec.user() : config.user(),
@@ -189,7 +193,8 @@ public final class Workspace implements AutoCloseable {
         EmbeddedServer server = embedded;
         if (server == null) {
             if (replayServer == null) {
-                replayServer = startEmbedded();
+                replayServer = wantedMajor > 0 ? embeddedProvider().open(config.stateDirectory(), wantedMajor)
+                        : startEmbedded();
             }
             server = replayServer;
         }

@@ -17,4 +17,13 @@ public interface EmbeddedServerProvider {
      * returned server is closed.
      */
     EmbeddedServer open(Path stateDirectory);
+
+    /**
+     * Like {@link #open(Path)}, but a server of major version {@code wantedMajor} when binaries
+     * for it are at hand, else of the nearest newer major that is, else the newest there is (the
+     * caller compares the server's version and says so). The default has only the bundled one.
+     */
+    default EmbeddedServer open(Path stateDirectory, int wantedMajor) {
+        return open(stateDirectory);
+    }
 }

