@@ -22,6 +22,14 @@ abstract class ApiCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         Session session = Session.of(spec);
+        GlobalSettings.Format format = session.settings.format;
+        if ((format == GlobalSettings.Format.SARIF || format == GlobalSettings.Format.GITHUB)
+                && !spec.name().equals("lint")) {
+            // the option may come before the command name, so it is checked once the command is known
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format "
+                    + format.name().toLowerCase(java.util.Locale.ROOT) + " is for lint; " + spec.name()
+                    + " prints text or json");
+        }
         try (Stepwise stepwise = session.open()) {
             return run(session, stepwise);
         }

@@ -49,19 +49,18 @@ final class GlobalOptions {
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "Output: text (default) or json; lint also sarif or github.")
     void format(String format) {
-        boolean lint = mixee.name().equals("lint");
         settings().format = switch (format) {
             case "text" -> GlobalSettings.Format.TEXT;
             case "json" -> GlobalSettings.Format.JSON;
-            case "sarif" -> lint ? GlobalSettings.Format.SARIF : null;
-            case "github" -> lint ? GlobalSettings.Format.GITHUB : null;
-            default -> null;
+            case "sarif" -> GlobalSettings.Format.SARIF;
+            case "github" -> GlobalSettings.Format.GITHUB;
+            default -> throw new picocli.CommandLine.ParameterException(mixee.commandLine(),
+                    "--format must be text, json, sarif or github (the last two for lint), not '" + format + "'");
         };
-        if (settings().format == null) {
-            throw new picocli.CommandLine.ParameterException(mixee.commandLine(), "--format must be text or json"
-                    + (lint ? ", sarif or github" : "") + ", not '" + format + "'");
-        }
     }
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Option(names = "--debug", description = "Show stack traces of errors.")
     void debug(boolean debug) {

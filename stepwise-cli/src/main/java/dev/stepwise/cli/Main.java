@@ -11,7 +11,7 @@ import java.util.Set;
  * The {@code stepwise} command: parses arguments, calls the Java API, prints. Exit codes: 0
  * success, 1 the operation failed or found problems, 2 bad usage, configuration or input files.
  */
-@Command(name = "stepwise", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+@Command(name = "stepwise", versionProvider = VersionInfo.class,
         description = "Safe schema migrations for live PostgreSQL databases.")
 public final class Main implements Runnable {
 
@@ -32,6 +32,10 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    // -h/--help comes with the global options, so every command has it too
+    @CommandLine.Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     @Override
     public void run() {

@@ -63,7 +63,10 @@ final class Session {
 
     /** Made on first use only: Jackson takes tens of milliseconds to start, and most runs print text. */
     private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        // durations as ISO-8601 text (PT0.26S), which every JSON consumer's date library reads
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+                        .addSerializer(Duration.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer()));
     }
 
     static String millis(Duration d) {
