@@ -39,7 +39,11 @@ final class LintCli extends ApiCommand {
             }
             return Failures.OK;
         }
-        LintCommand.Report report = stepwise.lint(new LintCommand.Request(paths, offline));
+        // -C DIR runs as if started in DIR for the paths given; the paths printed stay relative to
+        // where the command really started, the repository root in CI, as SARIF and annotations need
+        Path directory = session.settings.directory;
+        LintCommand.Report report = stepwise.lint(new LintCommand.Request(
+                paths.stream().map(directory::resolve).toList(), offline));
         report.notices().forEach(n -> session.note("note: " + n));
         FindingPaths where = FindingPaths.workingDirectory();
         switch (session.settings.format) {

@@ -31,11 +31,15 @@ public final class LintPolicy {
     private static final String OFF = "off";
 
     private final Map<String, Severity> severities;
+    /** Each rule's own severity, to tell a finding its context lowered to info. */
+    private final Map<String, Severity> defaults;
     private final Set<String> disabled;
     private final Set<String> known;
 
-    private LintPolicy(Map<String, Severity> severities, Set<String> disabled, Set<String> known) {
+    private LintPolicy(Map<String, Severity> severities, Set<String> disabled, Set<String> known,
+                       Map<String, Severity> defaults) {
         this.severities = severities;
+        this.defaults = defaults;
         this.disabled = disabled;
         this.known = known;
     }
@@ -71,7 +75,9 @@ public final class LintPolicy {
             }
             severities.put(rule, s);
         });
-        return new LintPolicy(severities, disabled, known);
+        Map<String, Severity> defaults = new HashMap<>();
+        rules.forEach(r -> defaults.put(r.id(), r.severity()));
+        return new LintPolicy(severities, disabled, known, defaults);
     }
 
     /** Applies severities and allows to one migration's raw report. */
@@ -92,7 +98,9 @@ public final class LintPolicy {
             if (disabled.contains(raw.rule())) {
                 continue;
             }
-            Finding f = raw.withSeverity(severities.getOrDefault(raw.rule(), raw.severity()));
+            // a finding the context made harmless (a new or small table) stays info whatever the rule's level
+            Finding f = raw.severity() == Severity.INFO && defaults.get(raw.rule()) != Severity.INFO ? raw
+                    : raw.withSeverity(severities.getOrDefault(raw.rule(), raw.severity()));
             AllowDirective match = allows.stream().filter(a -> accepts(a, f)).findFirst().orElse(null);
             if (match == null) {
                 standing.add(f);
@@ -104,7 +112,8 @@ public final class LintPolicy {
         if (!disabled.contains(UNUSED_ALLOW)) {
             Severity severity = severities.getOrDefault(UNUSED_ALLOW, UNUSED_ALLOW_RULE.severity());
             used.forEach((allow, wasUsed) -> {
-                if (!wasUsed) {
+                // an allow for a rule that is off has nothing to match, and is not stale for that
+                if (!wasUsed && !disabled.contains(allow.rule())) {
                     standing.add(unused(allow, file, severity));
                 }
             });

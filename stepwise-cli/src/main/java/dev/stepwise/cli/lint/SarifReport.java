@@ -60,14 +60,18 @@ public final class SarifReport {
                     result.put("ruleIndex", index.get(f.rule()));
                 }
                 result.put("level", f.severity().sarifLevel());
-                result.put("message", Map.of("text", f.message() + ". " + f.help()));
+                result.put("message", Map.of("text", f.message() + ". " + capitalised(f.help())));
                 String uri = paths.of(f.file());
+                // a file outside the base (not in the repository) can only be named absolutely
+                boolean relative = !java.nio.file.Path.of(uri).isAbsolute();
+                Map<String, Object> artifact = relative ? Map.of("uri", encoded(uri), "uriBaseId", "%SRCROOT%")
+                        : Map.of("uri", java.nio.file.Path.of(uri).toUri().toString());
                 Map<String, Object> region = new LinkedHashMap<>();
                 region.put("startLine", f.line());
                 region.put("startColumn", f.column());
                 region.put("endColumn", f.column() + f.length());
                 result.put("locations", List.of(Map.of("physicalLocation", Map.of(
-                        "artifactLocation", Map.of("uri", uri, "uriBaseId", "%SRCROOT%"),
+                        "artifactLocation", artifact,
                         "region", region))));
                 String hash = fingerprint(f.rule(), uri, f.statement() == null ? f.message() : f.statement());
                 int n = occurrences.merge(hash, 1, Integer::sum);
@@ -100,6 +104,19 @@ public final class SarifReport {
             s.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
         }
         return s.toString();
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** A relative path as a URI reference: spaces and the like percent-encoded, slashes kept. */
+    private static String encoded(String relativePath) {
+        try {
+            return new java.net.URI(null, null, relativePath, null).toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not a path: " + relativePath, e);
+        }
     }
 
     static String fingerprint(String rule, String uri, String text) {
