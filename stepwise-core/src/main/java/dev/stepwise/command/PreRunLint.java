@@ -5,6 +5,7 @@ import dev.stepwise.dialect.MigrationLinter;
 import dev.stepwise.lint.SchemaFacts;
 import dev.stepwise.lint.Finding;
 import dev.stepwise.lint.LintPolicy;
+import dev.stepwise.lint.LinterReport;
 import dev.stepwise.lint.LintedMigration;
 import dev.stepwise.lint.Severity;
 import dev.stepwise.run.DatabaseException;
@@ -64,8 +65,15 @@ final class PreRunLint {
         if (!(migration instanceof SqlMigration sql)) {
             return false;
         }
-        LintedMigration linted = policy.apply(sql.revision(), sql.origin(), linter.lint(sql, facts(run, sql)),
-                sql.migrationDirectives());
+        LinterReport report = linter.lint(sql, facts(run, sql));
+        // upgrade runs the +up only: the down's findings are for lint (and downgrade) to raise
+        LinterReport up = new LinterReport(report.findings().stream().filter(f -> !report.inDown(f)).toList(),
+                report.statementAllows().stream().filter(a -> a.anchor() == null
+                        || a.anchor().line() < report.downLine()).toList(), report.down(), report.downLine());
+        LintedMigration all = policy.apply(sql.revision(), sql.origin(), up, sql.migrationDirectives());
+        // an allow that only the down needed looks unused here; that is for lint to say
+        LintedMigration linted = new LintedMigration(all.revision(), all.file(), all.down(), all.findings().stream()
+                .filter(f -> !f.rule().equals(LintPolicy.UNUSED_ALLOW)).toList(), all.allowed());
         for (Finding f : linted.findings()) {
             if (f.severity() == Severity.WARNING) {
                 workspace.listener().notice("  lint warning: " + LintRefusedException.line(f));

@@ -8,6 +8,7 @@ import dev.stepwise.source.Direction;
 import dev.stepwise.source.Migration;
 import dev.stepwise.sql.StatementClassifier;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Clock;
@@ -139,16 +140,21 @@ public final class MigrationRun implements AutoCloseable {
     }
 
     /**
-     * Records that a migration was refused before it ran (lint errors): the attempt row the
-     * previous migration's commit wrote for it is closed as failed with the reason, so the next
-     * run finds no attempt left running.
+     * Records that a migration was refused before it ran (lint errors) as a failed attempt with
+     * the reason: the attempt row the previous migration's commit wrote for it, or a new one when
+     * it is the run's first, so the history shows every refusal and no attempt is left running.
      */
     public void refuse(Migration migration, String reason) {
-        if (nextAttemptRow == null || !migration.revision().equals(nextAttemptRevision)) {
-            return;
-        }
         try {
-            tables.finish(session.work(), nextAttemptRow, dev.stepwise.history.Outcome.FAILED, clock.instant(), reason);
+            Connection c = session.work();
+            if (!c.getAutoCommit()) {
+                // nothing of the migration has run: only the lint's catalog read is open
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            long row = nextAttemptRow != null && migration.revision().equals(nextAttemptRevision) ? nextAttemptRow
+                    : tables.record(c, executor.runningEntry(migration, Direction.UP));
+            tables.finish(c, row, dev.stepwise.history.Outcome.FAILED, clock.instant(), reason);
         } catch (SQLException e) {
             throw new DatabaseException("recording that revision " + migration.revision() + " was refused", e);
         }

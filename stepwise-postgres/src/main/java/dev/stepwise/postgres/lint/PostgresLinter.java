@@ -52,7 +52,8 @@ public final class PostgresLinter implements MigrationLinter {
         for (MigrationRule rule : RuleCatalogue.MIGRATION_RULES) {
             rule.check(whole);
         }
-        return new LinterReport(findings, allows, DownLosesData.verdict(whole));
+        return new LinterReport(findings, allows, DownLosesData.verdict(whole),
+                down.isEmpty() ? Integer.MAX_VALUE : down.get(0).statement().line());
     }
 
     @Override
