@@ -84,6 +84,21 @@ final class StatementImpacts {
             return r.concurrently() ? impact(ctx, r.view(), EXCLUSIVE, Work.RECOMPUTE)
                     : impact(ctx, r.view(), ACCESS_EXCLUSIVE, Work.RECOMPUTE);
         }
+        if (p instanceof ParsedStatement.Trigger trigger) {
+            // CREATE TRIGGER blocks writes only; DROP TRIGGER takes the table whole, briefly
+            return impact(ctx, trigger.table(), trigger.create() ? SHARE_ROW_EXCLUSIVE : ACCESS_EXCLUSIVE,
+                    Work.INSTANT);
+        }
+        if (p instanceof ParsedStatement.CreateTable create) {
+            // a foreign key to an existing table takes SHARE ROW EXCLUSIVE on it (nothing to check yet)
+            Optional<ParsedStatement.References> referenced = java.util.stream.Stream.concat(
+                    create.constraints().stream().map(ParsedStatement.TableConstraint::references),
+                    create.columns().stream().map(ParsedStatement.ColumnDef::references))
+                    .filter(java.util.Objects::nonNull).filter(r -> !ctx.table(r.table()).isNew()).findFirst();
+            if (referenced.isPresent()) {
+                return impact(ctx, referenced.get().table(), SHARE_ROW_EXCLUSIVE, Work.INSTANT);
+            }
+        }
         if (p instanceof ParsedStatement.DataChange d && d.table() != null) {
             return impact(ctx, d.table(), ROW_EXCLUSIVE, ctx.batched()
                     ? new Work("row changes", Estimates.ROW_CHANGES, true) : Work.ROW_CHANGES);

@@ -57,6 +57,10 @@ public sealed interface ParsedStatement {
     }
 
     /** {@code CREATE TYPE name AS ENUM (...)}, with its labels in order. */
+    /** {@code CREATE TRIGGER ... ON table} or {@code DROP TRIGGER ... ON table}. */
+    record Trigger(boolean create, QualifiedName table) implements ParsedStatement {
+    }
+
     record CreateEnum(QualifiedName type, List<String> labels) implements ParsedStatement {
     }
 

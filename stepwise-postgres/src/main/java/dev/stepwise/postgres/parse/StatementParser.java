@@ -60,6 +60,9 @@ public final class StatementParser {
         if (orReplace) {
             i = 3;
         }
+        if (t.is(t.skip(i, "CONSTRAINT"), "TRIGGER")) {
+            return trigger(t, true, t.skip(i, "CONSTRAINT") + 1);
+        }
         boolean unique = t.is(i, "UNIQUE");
         i = t.skip(i, "UNIQUE");
         if (t.is(i, "INDEX")) {
@@ -159,10 +162,20 @@ public final class StatementParser {
         if (t.is(1, "TABLE")) {
             return new ParsedStatement.DropTable(names(t, t.skip(2, "IF", "EXISTS")), 0);
         }
+        if (t.is(1, "TRIGGER")) {
+            return trigger(t, false, 2);
+        }
         if (t.is(1, "TYPE")) {
             return new ParsedStatement.DropType(names(t, t.skip(2, "IF", "EXISTS")), 0);
         }
         return new ParsedStatement.Other("DROP");
+    }
+
+    /** The table after the trigger's top-level {@code ON} (the events come before it). */
+    private static ParsedStatement trigger(StatementTokens t, boolean create, int from) {
+        int on = t.topLevel("ON", from);
+        return on < 0 || !t.isName(on + 1) ? new ParsedStatement.Other(create ? "CREATE" : "DROP")
+                : new ParsedStatement.Trigger(create, t.nameAt(on + 1));
     }
 
     private static ParsedStatement reindex(StatementTokens t) {
