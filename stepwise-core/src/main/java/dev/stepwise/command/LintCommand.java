@@ -3,6 +3,8 @@ package dev.stepwise.command;
 import dev.stepwise.StepwiseException;
 import dev.stepwise.dialect.MigrationLinter;
 import dev.stepwise.graph.Revision;
+import dev.stepwise.lint.AllowedFinding;
+import dev.stepwise.lint.Finding;
 import dev.stepwise.lint.LintPolicy;
 import dev.stepwise.lint.LintedMigration;
 import dev.stepwise.lint.RuleInfo;
@@ -12,6 +14,9 @@ import dev.stepwise.lint.SizedFacts;
 import dev.stepwise.run.DatabaseException;
 import dev.stepwise.source.Migration;
 import dev.stepwise.source.MigrationCatalog;
+import dev.stepwise.source.MigrationFileName;
+import dev.stepwise.source.plain.PlainChain;
+import dev.stepwise.source.plain.PlainMigrationFiles;
 import dev.stepwise.source.SqlMigration;
 
 import java.nio.file.Files;
@@ -88,13 +93,22 @@ public final class LintCommand {
     public Report run(Request request) {
         MigrationLinter linter = workspace.dialect().linter();
         LintPolicy policy = LintPolicy.configured(workspace.config().lintSeverities(), rules());
-        Map<Path, Selection> selections = select(request.paths());
         List<String> notices = new ArrayList<>();
+        Map<Path, Selection> selections = select(request.paths(), notices);
+        try {
+            return run(request, linter, policy, selections, notices);
+        } finally {
+            selections.values().forEach(Selection::deleteScratch);
+        }
+    }
+
+    private Report run(Request request, MigrationLinter linter, LintPolicy policy, Map<Path, Selection> selections,
+                       List<String> notices) {
         List<LintedMigration> results = new ArrayList<>();
         if (request.offline()) {
             SchemaFacts facts = SchemaFacts.offline(workspace.dialect().defaultServerMajorVersion());
             selections.values().forEach(sel -> sel.linted().forEach(m ->
-                    results.add(lint(linter, policy, m, facts))));
+                    results.add(sel.remap(lint(linter, policy, m, facts)))));
             return new Report("offline", facts.serverMajorVersion(), results, notices);
         }
         Connection target = workspace.targetConfigured() ? workspace.openCatalogConnection() : null;
@@ -104,7 +118,8 @@ public final class LintCommand {
             for (Selection sel : selections.values()) {
                 Set<String> wanted = new LinkedHashSet<>();
                 sel.linted().forEach(m -> wanted.add(m.revision()));
-                version = walk.walk(sel.order(), wanted, target, (m, facts) -> results.add(lint(linter, policy, m, facts)));
+                version = walk.walk(sel.order(), wanted, target,
+                        (m, facts) -> results.add(sel.remap(lint(linter, policy, m, facts))));
             }
             return new Report(target != null ? "target" : "replay", version, results, notices);
         } catch (SQLException e) {
@@ -124,12 +139,45 @@ public final class LintCommand {
         return policy.apply(m.revision(), m.origin(), linter.lint(m, facts), m.migrationDirectives());
     }
 
-    /** One revision graph, and which of its migrations to lint. */
-    private record Selection(List<Migration> order, List<SqlMigration> linted) {
+    /**
+     * One revision graph, and which of its migrations to lint; for another tool's migrations, the
+     * Stepwise files they were written out as, to report findings at their original lines.
+     */
+    private record Selection(List<Migration> order, List<SqlMigration> linted, PlainChain.Result plain, Path scratch) {
+
+        LintedMigration remap(LintedMigration result) {
+            PlainChain.Written w = plain == null ? null : plain.of(Path.of(result.file())).orElse(null);
+            if (w == null) {
+                return result;
+            }
+            return new LintedMigration(w.migration().name(), w.migration().file().toString(), result.down(),
+                    result.findings().stream().map(f -> remap(w, f)).toList(),
+                    result.allowed().stream().map(a -> new AllowedFinding(remap(w, a.finding()), a.reason(),
+                            w.origin(a.allowLine()).map(PlainChain.Origin::line).orElse(a.allowLine()))).toList());
+        }
+
+        private static Finding remap(PlainChain.Written w, Finding f) {
+            PlainChain.Origin at = w.origin(f.line()).orElse(new PlainChain.Origin(w.migration().file(), 1));
+            Finding.Anchor anchor = f.anchor() == null ? null : new Finding.Anchor(w.origin(f.anchor().line())
+                    .map(PlainChain.Origin::line).orElse(at.line()), f.anchor().column());
+            return new Finding(f.rule(), f.severity(), at.file().toString(), at.line(), f.column(), f.length(),
+                    f.statement(), anchor, f.message(), f.help(), f.fix());
+        }
+
+        void deleteScratch() {
+            if (scratch == null) {
+                return;
+            }
+            try (Stream<Path> files = Files.walk(scratch)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException ignored) {
+                // a temporary directory the system cleans up in the end
+            }
+        }
     }
 
     /** Groups the paths by the directory (revision graph) they belong to; none means the project. */
-    private Map<Path, Selection> select(List<Path> paths) {
+    private Map<Path, Selection> select(List<Path> paths, List<String> notices) {
         Map<Path, Set<Path>> byDirectory = new LinkedHashMap<>();
         Path project = workspace.config().migrations();
         if (paths.isEmpty()) {
@@ -151,6 +199,11 @@ public final class LintCommand {
         }
         Map<Path, Selection> selections = new LinkedHashMap<>();
         byDirectory.forEach((dir, files) -> {
+            if (PlainMigrationFiles.isForeign(dir,
+                    name -> MigrationFileName.parse(name).isPresent())) {
+                selections.put(dir, plain(dir, files, notices));
+                return;
+            }
             MigrationSet set = dir.equals(project) ? workspace.migrations()
                     : new MigrationSet(MigrationCatalog.load(dir).migrations());
             List<Migration> order = set.graph().topologicalOrder().stream().map(Revision::id).map(set::get).toList();
@@ -164,8 +217,37 @@ public final class LintCommand {
                 throw new StepwiseException(StepwiseException.Category.BAD_INPUT, missing
                         + ": not a migration file of " + dir + " (names must match <timestamp>_<revision>_<slug>.sql)");
             }
-            selections.put(dir, new Selection(order, linted));
+            selections.put(dir, new Selection(order, linted, null, null));
         });
         return selections;
+    }
+
+    /**
+     * Another tool's migrations (golang-migrate, Flyway, goose, dbmate or plain SQL files), read
+     * as a chain in the order that tool applies them; {@code files} null for all of them.
+     */
+    private static Selection plain(Path dir, Set<Path> files, List<String> notices) {
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("stepwise-lint-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        PlainChain.Result chain = PlainChain.write(PlainMigrationFiles.in(dir), scratch);
+        notices.add(dir + " holds no Stepwise migrations: read as " + chain.written().size() + " plain SQL"
+                + " migration(s) in the order their tool applies them");
+        chain.skipped().forEach((file, reason) -> notices.add("not linted: " + reason));
+        MigrationSet set = new MigrationSet(MigrationCatalog.load(scratch).migrations());
+        List<Migration> order = set.graph().topologicalOrder().stream().map(Revision::id).map(set::get).toList();
+        List<SqlMigration> linted = new ArrayList<>();
+        for (Migration m : order) {
+            PlainChain.Written w = chain.of(((SqlMigration) m).file()).orElseThrow();
+            boolean wanted = files == null || Stream.concat(w.migration().up().stream(), w.migration().down().stream())
+                    .anyMatch(part -> files.contains(part.file().toAbsolutePath().normalize()));
+            if (wanted) {
+                linted.add((SqlMigration) m);
+            }
+        }
+        return new Selection(order, linted, chain, scratch);
     }
 }
