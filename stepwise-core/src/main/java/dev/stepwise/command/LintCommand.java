@@ -4,6 +4,7 @@ import dev.stepwise.StepwiseException;
 import dev.stepwise.dialect.MigrationLinter;
 import dev.stepwise.graph.Revision;
 import dev.stepwise.lint.AllowedFinding;
+import dev.stepwise.lint.Checklist;
 import dev.stepwise.lint.Finding;
 import dev.stepwise.lint.LintPolicy;
 import dev.stepwise.lint.LintedMigration;
@@ -108,7 +109,7 @@ public final class LintCommand {
         if (request.offline()) {
             SchemaFacts facts = SchemaFacts.offline(workspace.dialect().defaultServerMajorVersion());
             selections.values().forEach(sel -> sel.linted().forEach(m ->
-                    results.add(sel.remap(lint(linter, policy, m, facts)))));
+                    results.add(sel.remap(lint(linter, policy, workspace.config().checklist(), m, facts)))));
             return new Report("offline", facts.serverMajorVersion(), results, notices);
         }
         Connection target = workspace.targetConfigured() ? workspace.openCatalogConnection() : null;
@@ -119,7 +120,8 @@ public final class LintCommand {
                 Set<String> wanted = new LinkedHashSet<>();
                 sel.linted().forEach(m -> wanted.add(m.revision()));
                 version = walk.walk(sel.order(), wanted, target,
-                        (m, facts) -> results.add(sel.remap(lint(linter, policy, m, facts))));
+                        (m, facts) -> results.add(sel.remap(lint(linter, policy, workspace.config().checklist(), m,
+                                facts))));
             }
             return new Report(target != null ? "target" : "replay", version, results, notices);
         } catch (SQLException e) {
@@ -135,8 +137,10 @@ public final class LintCommand {
         }
     }
 
-    private static LintedMigration lint(MigrationLinter linter, LintPolicy policy, SqlMigration m, SchemaFacts facts) {
-        return policy.apply(m.revision(), m.origin(), linter.lint(m, facts), m.migrationDirectives());
+    private static LintedMigration lint(MigrationLinter linter, LintPolicy policy, Checklist checklist, SqlMigration m,
+                                        SchemaFacts facts) {
+        return policy.apply(m.revision(), m.origin(), linter.lint(m, checklist.judging(facts)),
+                m.migrationDirectives());
     }
 
     /**

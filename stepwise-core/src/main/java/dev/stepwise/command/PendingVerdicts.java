@@ -59,7 +59,8 @@ final class PendingVerdicts {
                     continue;
                 }
                 LintedMigration linted = policy.apply(sql.revision(), sql.origin(),
-                        linter.lint(sql, linter.catalogFacts(c, sql, true)), sql.migrationDirectives());
+                        linter.lint(sql, workspace.config().checklist().judging(linter.catalogFacts(c, sql, true))),
+                        sql.migrationDirectives());
                 verdicts.put(m.revision(), verdict(linted));
             }
         } catch (SQLException e) {

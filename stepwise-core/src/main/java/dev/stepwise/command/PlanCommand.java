@@ -3,12 +3,14 @@ package dev.stepwise.command;
 import dev.stepwise.dialect.MigrationLinter;
 import dev.stepwise.graph.Revision;
 import dev.stepwise.graph.Targets;
+import dev.stepwise.lint.Checklist;
 import dev.stepwise.lint.DownVerdict;
 import dev.stepwise.lint.Finding;
 import dev.stepwise.lint.LintPolicy;
 import dev.stepwise.lint.LintedMigration;
 import dev.stepwise.lint.RuleGroup;
 import dev.stepwise.lint.RuleInfo;
+import dev.stepwise.lint.SchemaFacts;
 import dev.stepwise.lint.Severity;
 import dev.stepwise.lint.StatementImpact;
 import dev.stepwise.lint.TableSize;
@@ -42,8 +44,6 @@ import java.util.Set;
 public final class PlanCommand {
 
     /** The checklist thresholds (PRODUCT.md): time in blocking steps, and the longest blocking lock. */
-    public static final Duration BLOCKING_BUDGET = Duration.ofSeconds(60);
-    public static final Duration LONGEST_BLOCKING_LOCK = Duration.ofSeconds(1);
 
     /**
      * One step.
@@ -96,7 +96,8 @@ public final class PlanCommand {
         int version;
         try (Connection c = workspace.openCatalogConnection()) {
             version = pending.isEmpty() ? workspace.dialect().serverInfo(c).majorVersion()
-                    : new MigrationFacts(workspace, notices).walk(order, wanted, c, (m, facts) -> {
+                    : new MigrationFacts(workspace, notices).walk(order, wanted, c, (m, found) -> {
+                        SchemaFacts facts = workspace.config().checklist().judging(found);
                         List<StatementImpact> impacts = linter.explain(m, facts);
                         LintedMigration linted = policy.apply(m.revision(), m.origin(), linter.lint(m, facts),
                                 m.migrationDirectives());
@@ -116,7 +117,7 @@ public final class PlanCommand {
         Duration total = sum(ordered.stream().map(PlannedMigration::duration).toList());
         Duration blocking = sum(ordered.stream().map(PlannedMigration::blocking).toList());
         return new Plan(state.heads(), target, version, ordered, total, blocking,
-                checklist(ordered, blocking, compatibilityRules), notices);
+                checklist(ordered, blocking, compatibilityRules, workspace.config().checklist()), notices);
     }
 
     private PlannedMigration migration(SqlMigration m, List<StatementImpact> impacts, LintedMigration linted,
@@ -178,13 +179,15 @@ public final class PlanCommand {
     }
 
     private static List<ChecklistItem> checklist(List<PlannedMigration> migrations, Duration blocking,
-                                                 Set<String> compatibilityRules) {
+                                                 Set<String> compatibilityRules, Checklist limits) {
+        Duration budget = limits.blockingBudget();
+        Duration longestAllowed = limits.longestBlockingLock();
         List<ChecklistItem> items = new ArrayList<>();
         items.add(blocking == null
                 ? new ChecklistItem(1, "fast where it blocks", Tick.UNKNOWN,
                 "the size of a table that a blocking step locks is not known (point --url at the target)")
-                : new ChecklistItem(1, "fast where it blocks", blocking.compareTo(BLOCKING_BUDGET) < 0 ? Tick.YES : Tick.NO,
-                "about " + human(blocking) + " in steps that block traffic (limit " + human(BLOCKING_BUDGET) + ")"));
+                : new ChecklistItem(1, "fast where it blocks", blocking.compareTo(budget) < 0 ? Tick.YES : Tick.NO,
+                "about " + human(blocking) + " in steps that block traffic (limit " + human(budget) + ")"));
         boolean[] unknown = {false};
         Duration longest = Duration.ZERO;
         String where = "";
@@ -195,15 +198,15 @@ public final class PlanCommand {
                 where = " (in " + m.revision() + ")";
             }
         }
-        if (longest.compareTo(LONGEST_BLOCKING_LOCK) > 0) {
+        if (longest.compareTo(longestAllowed) > 0) {
             items.add(new ChecklistItem(2, "no long blocking lock", Tick.NO, "a lock that blocks traffic on a large"
-                    + " table is held for about " + human(longest) + where + " (limit " + human(LONGEST_BLOCKING_LOCK) + ")"));
+                    + " table is held for about " + human(longest) + where + " (limit " + human(longestAllowed) + ")"));
         } else if (unknown[0]) {
             items.add(new ChecklistItem(2, "no long blocking lock", Tick.UNKNOWN,
                     "a blocking lock is taken on a table of unknown size"));
         } else {
             items.add(new ChecklistItem(2, "no long blocking lock", Tick.YES, "none held over "
-                    + human(LONGEST_BLOCKING_LOCK) + " on a table above 10,000 rows or 10 MB"));
+                    + human(longestAllowed) + " on a table above " + limits.describeLargeTable()));
         }
         List<String> breaking = new ArrayList<>();
         for (PlannedMigration m : migrations) {

@@ -65,7 +65,7 @@ final class PreRunLint {
         if (!(migration instanceof SqlMigration sql)) {
             return false;
         }
-        LinterReport report = linter.lint(sql, facts(run, sql));
+        LinterReport report = linter.lint(sql, workspace.config().checklist().judging(facts(run, sql)));
         // upgrade runs the +up only: the down's findings are for lint (and downgrade) to raise
         LinterReport up = new LinterReport(report.findings().stream().filter(f -> !report.inDown(f)).toList(),
                 report.statementAllows().stream().filter(a -> a.anchor() == null

@@ -25,6 +25,9 @@ public final class ConfigLoader {
             "replay_url");
 
     private static final String LINT_TABLE = "lint.";
+    private static final String CHECKLIST_TABLE = "checklist.";
+    private static final Set<String> CHECKLIST_KEYS = Set.of("blocking_budget", "longest_blocking_lock",
+            "large_table_rows", "large_table_size");
 
     private final Map<String, String> environment;
 
@@ -69,7 +72,7 @@ public final class ConfigLoader {
                 blankToNull(url), blankToNull(user), blankToNull(password),
                 new TableNames(schema, versionTable, historyTable), lockWait, javaPackages(file), lockTimeouts,
                 contractDelay, blankToNull(pick(flags.settings().get("replay_url"), "STEPWISE_REPLAY_URL", file,
-                "replay_url")), lintSeverities(file));
+                "replay_url")), lintSeverities(file), checklist(file));
     }
 
     /** {@code [lint]}: a rule id per key, its severity as the value (checked against the rules when linting). */
@@ -84,6 +87,59 @@ public final class ConfigLoader {
             }
         });
         return severities;
+    }
+
+    /**
+     * {@code [checklist]}: {@code blocking_budget} and {@code longest_blocking_lock} as durations,
+     * {@code large_table_rows} as a number, {@code large_table_size} as bytes ({@code 10MB}, {@code 512kB}).
+     */
+    private static dev.stepwise.lint.Checklist checklist(Map<String, Object> file) {
+        dev.stepwise.lint.Checklist d = dev.stepwise.lint.Checklist.DEFAULT;
+        for (String key : file.keySet()) {
+            if (key.startsWith(CHECKLIST_TABLE) && !CHECKLIST_KEYS.contains(key.substring(CHECKLIST_TABLE.length()))) {
+                throw new ConfigException(FILE_NAME + ": unknown key '" + key + "' (known in [checklist]: "
+                        + String.join(", ", new java.util.TreeSet<>(CHECKLIST_KEYS)) + ")");
+            }
+        }
+        return new dev.stepwise.lint.Checklist(
+                checklistDuration(file, "blocking_budget", d.blockingBudget()),
+                checklistDuration(file, "longest_blocking_lock", d.longestBlockingLock()),
+                checklistNumber(file, "large_table_rows", d.largeTableRows(), false),
+                checklistNumber(file, "large_table_size", d.largeTableBytes(), true));
+    }
+
+    private static Duration checklistDuration(Map<String, Object> file, String key, Duration fallback) {
+        Object value = file.get(CHECKLIST_TABLE + key);
+        if (value == null) {
+            return fallback;
+        }
+        return DurationText.parse(value.toString()).orElseThrow(() -> new ConfigException(FILE_NAME + ": checklist."
+                + key + " '" + value + "' is not a duration (examples: 500ms, 30s, 2m)"));
+    }
+
+    private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile(
+            "(\\d+)\\s*(B|kB|KB|MB|GB|TB)?");
+
+    private static long checklistNumber(Map<String, Object> file, String key, long fallback, boolean bytes) {
+        Object value = file.get(CHECKLIST_TABLE + key);
+        if (value == null) {
+            return fallback;
+        }
+        java.util.regex.Matcher m = SIZE.matcher(value.toString().strip());
+        if (!m.matches() || !bytes && m.group(2) != null) {
+            throw new ConfigException(FILE_NAME + ": checklist." + key + " '" + value + "' is not "
+                    + (bytes ? "a size (examples: 10MB, 512kB, 1GB)" : "a number of rows"));
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(java.util.Locale.ROOT);
+        int shift = switch (unit) {
+            case "KB" -> 10;
+            case "MB" -> 20;
+            case "GB" -> 30;
+            case "TB" -> 40;
+            default -> 0;
+        };
+        return n << shift;
     }
 
     /** A duration key: flag, then {@code STEPWISE_<KEY>}, then the file, then the default. */
@@ -136,7 +192,7 @@ public final class ConfigLoader {
     private static Map<String, Object> readFile(Path file) {
         Map<String, Object> root = TomlFile.read(file);
         for (String name : root.keySet()) {
-            if (!KEYS.contains(name) && !name.startsWith(LINT_TABLE)) {
+            if (!KEYS.contains(name) && !name.startsWith(LINT_TABLE) && !name.startsWith(CHECKLIST_TABLE)) {
                 throw new ConfigException(file + ": unknown key '" + name + "' (known: " + String.join(", ",
                         KEYS.stream().sorted().toList()) + ")");
             }

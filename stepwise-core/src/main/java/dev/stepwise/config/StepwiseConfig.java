@@ -22,6 +22,7 @@ import java.util.List;
  * @param replayUrl          where {@code lint} replays migrations (a server it may create databases
  *                           on), or null for the embedded server
  * @param lintSeverities     {@code [lint]}: rule id to {@code error}, {@code warning}, {@code info} or {@code off}
+ * @param checklist          {@code [checklist]}: the zero-downtime checklist's thresholds
  */
 public record StepwiseConfig(
         Path projectDirectory,
@@ -35,7 +36,8 @@ public record StepwiseConfig(
         LockTimeouts lockTimeouts,
         Duration contractDelay,
         String replayUrl,
-        java.util.Map<String, String> lintSeverities) {
+        java.util.Map<String, String> lintSeverities,
+        dev.stepwise.lint.Checklist checklist) {
 
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
 
@@ -48,7 +50,7 @@ public record StepwiseConfig(
     public static StepwiseConfig defaults(Path projectDirectory) {
         return new StepwiseConfig(projectDirectory, projectDirectory.resolve("migrations"), null, null, null,
                 TableNames.DEFAULT, DEFAULT_LOCK_WAIT, List.of(), LockTimeouts.DEFAULT, Duration.ZERO, null,
-                java.util.Map.of());
+                java.util.Map.of(), dev.stepwise.lint.Checklist.DEFAULT);
     }
 
     public boolean usesEmbeddedDatabase() {

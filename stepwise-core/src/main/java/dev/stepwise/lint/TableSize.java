@@ -34,16 +34,31 @@ public record TableSize(Kind kind, long bytes, long rows) {
      * decides when it has one, and a heap with no statistics is of unknown size, not small.
      */
     public static TableSize judge(long bytes, long rows) {
-        if (bytes >= 0 && bytes <= FEW_PAGES) {
+        return judge(bytes, rows, ROW_THRESHOLD, BYTE_THRESHOLD);
+    }
+
+    private static TableSize judge(long bytes, long rows, long rowThreshold, long byteThreshold) {
+        if (bytes >= 0 && bytes <= FEW_PAGES && bytes < byteThreshold) {
             return new TableSize(Kind.SMALL, bytes, Math.max(rows, 0));
         }
-        if (bytes >= BYTE_THRESHOLD) {
+        if (bytes >= byteThreshold) {
             return new TableSize(Kind.LARGE, bytes, rows);
         }
         if (rows > 0) {
-            return new TableSize(rows >= ROW_THRESHOLD ? Kind.LARGE : Kind.SMALL, bytes, rows);
+            return new TableSize(rows >= rowThreshold ? Kind.LARGE : Kind.SMALL, bytes, rows);
         }
         return new TableSize(Kind.UNKNOWN, bytes, -1);
+    }
+
+    /**
+     * This size judged again by other thresholds (a table judged small for being a few pages
+     * stays small). An unknown size that was never measured stays unknown.
+     */
+    public TableSize judgedBy(Checklist checklist) {
+        if (bytes < 0 && rows < 0) {
+            return this;
+        }
+        return judge(bytes, rows, checklist.largeTableRows(), checklist.largeTableBytes());
     }
 
     /** How it reads in a message: {@code 120,000 rows, 14 MB}. */

@@ -94,4 +94,32 @@ class ConfigLoaderTest {
                 "STEPWISE_PASSWORD", "other-secret"), ConfigOverrides.NONE);
         assertThat(config.toString()).doesNotContain("s3cret").doesNotContain("other-secret");
     }
+
+    @Test
+    void checklistThresholdsComeFromTheChecklistTable() throws IOException {
+        Files.writeString(project.resolve("stepwise.toml"), """
+                [checklist]
+                blocking_budget = "2m"
+                longest_blocking_lock = "500ms"
+                large_table_rows = 50000
+                large_table_size = "64MB"
+                """);
+        dev.stepwise.lint.Checklist checklist = load(Map.of(), ConfigOverrides.NONE).checklist();
+        assertThat(checklist.blockingBudget()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(checklist.longestBlockingLock()).isEqualTo(Duration.ofMillis(500));
+        assertThat(checklist.largeTableRows()).isEqualTo(50_000);
+        assertThat(checklist.largeTableBytes()).isEqualTo(64L << 20);
+        assertThat(checklist.describeLargeTable()).isEqualTo("50,000 rows or 64 MB");
+    }
+
+    @Test
+    void checklistDefaultsAreProductMdsAndBadValuesAreNamed() throws IOException {
+        assertThat(load(Map.of(), ConfigOverrides.NONE).checklist()).isEqualTo(dev.stepwise.lint.Checklist.DEFAULT);
+        Files.writeString(project.resolve("stepwise.toml"), "[checklist]\nlarge_table_size = \"big\"\n");
+        assertThatThrownBy(() -> load(Map.of(), ConfigOverrides.NONE)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("checklist.large_table_size 'big' is not a size");
+        Files.writeString(project.resolve("stepwise.toml"), "[checklist]\nlarge_tables = 5\n");
+        assertThatThrownBy(() -> load(Map.of(), ConfigOverrides.NONE)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown key 'checklist.large_tables'");
+    }
 }

@@ -95,6 +95,24 @@ class PopulatedDatabaseLintTest {
     }
 
     @Test
+    void theLargeTableThresholdComesFromStepwiseToml() throws IOException {
+        Project project = Project.in(work.resolve("threshold"));
+        java.nio.file.Files.writeString(project.root().resolve("stepwise.toml"),
+                "[checklist]\nlarge_table_rows = 100000\nlarge_table_size = \"100MB\"\n");
+        project.add(MigrationText.of("0000000000a1", "none").up(BASE).down("DROP TABLE orders;\nDROP TABLE users;"));
+        Path index = project.add(migration("CREATE INDEX ix_users_email ON users (email);",
+                "DROP INDEX CONCURRENTLY ix_users_email;"));
+
+        CliRun run = Cli.on(db, project).run("lint", index.toString());
+
+        // users' 50,000 rows are below the configured threshold: the lock is over before anyone notices
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        assertThat(run.out()).contains("info[create-index-non-concurrently]").contains("50,000 rows");
+        CliRun plan = Cli.on(db, project).run("plan");
+        assertThat(plan.out()).contains("on a table above 100,000 rows or 100 MB");
+    }
+
+    @Test
     void oneShotUpdateIsReportedWithTheBatchDirective() throws IOException {
         JsonNode f = only(lint("update", migration("UPDATE orders SET status = 'new' WHERE status IS NULL;",
                 "-- stepwise:batch size=auto\nUPDATE orders SET status = NULL WHERE status = 'new';")),
