@@ -36,18 +36,8 @@ final class MigrationFacts {
         this.notices = notices;
     }
 
-    /** The target's catalog with sizes, or without them when a size waits on someone's lock. */
     private SchemaFacts targetFacts(Connection target, SqlMigration sql) throws SQLException {
-        try {
-            return linter.catalogFacts(target, sql, true);
-        } catch (SQLException e) {
-            if (workspace.dialect().errorKind(e) != dev.stepwise.dialect.ErrorKind.LOCK_TIMEOUT) {
-                throw e;
-            }
-            notices.add("a table size of revision " + sql.revision() + " could not be read (another session holds"
-                    + " a lock on the table); it is judged without sizes");
-            return linter.catalogFacts(target, sql, false);
-        }
+        return SizedCatalog.read(workspace, linter, target, sql, notices::add);
     }
 
     /**

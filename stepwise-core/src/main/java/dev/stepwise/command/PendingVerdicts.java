@@ -27,7 +27,7 @@ final class PendingVerdicts {
     private PendingVerdicts() {
     }
 
-    /** By revision: {@code ok}, {@code 2 warnings}, {@code refused: rule, rule} or {@code known once X is applied}. */
+    /** By revision, as {@code upgrade} would judge it (the {@code +up} only): {@code ok}, {@code 2 warnings}, {@code refused: rule, rule} or {@code known once X is applied}. */
     static Map<String, String> of(Workspace workspace, List<Migration> pending) {
         Map<String, String> verdicts = new HashMap<>();
         if (pending.isEmpty()) {
@@ -59,8 +59,9 @@ final class PendingVerdicts {
                     continue;
                 }
                 LintedMigration linted = policy.apply(sql.revision(), sql.origin(),
-                        linter.lint(sql, workspace.config().checklist().judging(linter.catalogFacts(c, sql, true))),
-                        sql.migrationDirectives());
+                        linter.lint(sql, workspace.config().checklist().judging(SizedCatalog.read(workspace, linter,
+                                c, sql, workspace.listener()::notice))).upOnly(), sql.migrationDirectives())
+                        .without(LintPolicy.UNUSED_ALLOW);
                 verdicts.put(m.revision(), verdict(linted));
             }
         } catch (SQLException e) {

@@ -1,6 +1,5 @@
 package dev.stepwise.command;
 
-import dev.stepwise.dialect.ErrorKind;
 import dev.stepwise.dialect.MigrationLinter;
 import dev.stepwise.lint.SchemaFacts;
 import dev.stepwise.lint.Finding;
@@ -35,22 +34,11 @@ final class PreRunLint {
         this.unsafe = unsafe;
     }
 
-    /**
-     * The live catalog with sizes; when reading a size waits on someone's lock (the session's
-     * lock_timeout), the catalog without sizes, so the tables count as of unknown size.
-     */
+    /** The live catalog on the run's own connection, with sizes unless one waits on a lock. */
     private SchemaFacts facts(MigrationRun run, SqlMigration sql) {
         try {
-            return linter.catalogFacts(run.session().work(), sql, true);
-        } catch (SQLException e) {
-            if (workspace.dialect().errorKind(e) != ErrorKind.LOCK_TIMEOUT) {
-                throw new DatabaseException("reading the catalog to lint revision " + sql.revision(), e);
-            }
-        }
-        workspace.listener().notice("  lint: a table's size could not be read (another session holds a lock on it);"
-                + " judging revision " + sql.revision() + " without sizes");
-        try {
-            return linter.catalogFacts(run.session().work(), sql, false);
+            return SizedCatalog.read(workspace, linter, run.session().work(), sql,
+                    notice -> workspace.listener().notice("  lint: " + notice));
         } catch (SQLException e) {
             throw new DatabaseException("reading the catalog to lint revision " + sql.revision(), e);
         }
@@ -66,14 +54,9 @@ final class PreRunLint {
             return false;
         }
         LinterReport report = linter.lint(sql, workspace.config().checklist().judging(facts(run, sql)));
-        // upgrade runs the +up only: the down's findings are for lint (and downgrade) to raise
-        LinterReport up = new LinterReport(report.findings().stream().filter(f -> !report.inDown(f)).toList(),
-                report.statementAllows().stream().filter(a -> a.anchor() == null
-                        || a.anchor().line() < report.downLine()).toList(), report.down(), report.downLine());
-        LintedMigration all = policy.apply(sql.revision(), sql.origin(), up, sql.migrationDirectives());
         // an allow that only the down needed looks unused here; that is for lint to say
-        LintedMigration linted = new LintedMigration(all.revision(), all.file(), all.down(), all.findings().stream()
-                .filter(f -> !f.rule().equals(LintPolicy.UNUSED_ALLOW)).toList(), all.allowed());
+        LintedMigration linted = policy.apply(sql.revision(), sql.origin(), report.upOnly(), sql.migrationDirectives())
+                .without(LintPolicy.UNUSED_ALLOW);
         for (Finding f : linted.findings()) {
             if (f.severity() == Severity.WARNING) {
                 workspace.listener().notice("  lint warning: " + LintRefusedException.line(f));

@@ -26,4 +26,10 @@ public record LintedMigration(String revision, String file, DownVerdict down, Li
     public long count(Severity severity) {
         return findings.stream().filter(f -> f.severity() == severity).count();
     }
+
+    /** The same result without one rule's findings. */
+    public LintedMigration without(String rule) {
+        return new LintedMigration(revision, file, down, findings.stream().filter(f -> !f.rule().equals(rule)).toList(),
+                allowed);
+    }
 }

@@ -22,4 +22,13 @@ public record LinterReport(List<Finding> findings, List<AllowDirective> statemen
     public boolean inDown(Finding finding) {
         return finding.anchor() != null && finding.anchor().line() >= downLine;
     }
+
+    /**
+     * The report as {@code upgrade} judges it: the {@code +up} is all it runs, so the down's
+     * findings and the allows above down statements are left to {@code lint}.
+     */
+    public LinterReport upOnly() {
+        return new LinterReport(findings.stream().filter(f -> !inDown(f)).toList(), statementAllows.stream()
+                .filter(a -> a.anchor() == null || a.anchor().line() < downLine).toList(), down, downLine);
+    }
 }

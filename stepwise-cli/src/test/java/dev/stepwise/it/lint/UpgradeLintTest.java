@@ -114,6 +114,7 @@ class UpgradeLintTest {
     void errorsInTheDownDoNotStopAnUpgrade() {
         project.add(MigrationText.of("b2", "a1").up("CREATE INDEX CONCURRENTLY ix_orders_total ON orders (total);")
                 .down("DROP INDEX ix_orders_total;"));
+        assertThat(cli.run("status").out()).containsPattern("b2.*\\[lint: ok\\]");
 
         CliRun run = cli.run("upgrade", "head");
 
