@@ -102,7 +102,7 @@ final class DirectiveSyntax {
     private static Directive allow(String text, String[] words, int line) {
         if (words.length < 2 || !RULE_ID.matcher(words[1]).matches()) {
             throw new FormatViolation("`stepwise:allow` needs a rule id in kebab case, e.g."
-                    + " `-- stepwise:allow add-column-with-default <reason>`");
+                    + " `-- stepwise:allow create-index-non-concurrently <reason>`");
         }
         String ruleId = words[1];
         String reason = text.substring(text.indexOf(ruleId, ALLOW.length()) + ruleId.length()).strip();

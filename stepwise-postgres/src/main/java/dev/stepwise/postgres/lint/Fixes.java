@@ -23,10 +23,35 @@ public final class Fixes {
         return insertAfter(createIndex, "^\\s*CREATE\\s+(UNIQUE\\s+)?INDEX", "CONCURRENTLY");
     }
 
-    /** A generated constraint name PostgreSQL's own rule would give, shortened to 63 bytes. */
+    /**
+     * A name a fix derives ({@code <table>_<column>_<suffix>}), shortened with a hash of the whole
+     * to PostgreSQL's 63-byte limit, so two long names never shorten to the same one.
+     */
     public static String name(String table, String column, String suffix) {
         String n = table + "_" + column + "_" + suffix;
-        return n.length() <= 63 ? n : n.substring(0, 63);
+        byte[] bytes = n.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length <= 63) {
+            return n;
+        }
+        String hash;
+        try {
+            hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bytes), 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+        // keep whole characters within 63 - 9 bytes, then _ and 8 hex digits
+        StringBuilder kept = new StringBuilder();
+        int used = 0;
+        for (int cp : n.codePoints().toArray()) {
+            int size = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (used + size > 63 - 9) {
+                break;
+            }
+            kept.appendCodePoint(cp);
+            used += size;
+        }
+        return kept + "_" + hash;
     }
 
     /** An identifier as a fix writes it: bare where PostgreSQL reads it back unchanged, else quoted. */
