@@ -31,6 +31,10 @@ final class PlanCli extends ApiCommand {
         for (PlanCommand.PlannedMigration m : plan.migrations()) {
             session.println("");
             session.println(m.revision() + "  " + m.message() + "  (" + m.phase() + ", down " + m.down() + ")");
+            // what upgrade's lint will say of it: an error here means upgrade refuses it
+            m.findings().stream().filter(f -> f.severity() != dev.stepwise.lint.Severity.INFO).forEach(f ->
+                    session.println("  lint " + f.severity().word() + "[" + f.rule() + "] line " + f.line() + ": "
+                            + f.message()));
             for (PlanCommand.Step step : m.steps()) {
                 session.println(String.format("  step %d, %s: about %s%s", step.number(), step.kind(),
                         PlanCommand.human(step.duration()), step.blocking() == null || !step.blocking().isZero()

@@ -99,8 +99,9 @@ public final class PlanCommand {
                     : new MigrationFacts(workspace, notices).walk(order, wanted, c, (m, found) -> {
                         SchemaFacts facts = workspace.config().checklist().judging(found);
                         List<StatementImpact> impacts = linter.explain(m, facts);
-                        LintedMigration linted = policy.apply(m.revision(), m.origin(), linter.lint(m, facts),
-                                m.migrationDirectives());
+                        // as upgrade judges it: the +up it runs
+                        LintedMigration linted = policy.apply(m.revision(), m.origin(), linter.lint(m, facts).upOnly(),
+                                m.migrationDirectives()).without(LintPolicy.UNUSED_ALLOW);
                         planned.add(migration(m, impacts, linted, facts.serverMajorVersion()));
                     });
         } catch (SQLException e) {

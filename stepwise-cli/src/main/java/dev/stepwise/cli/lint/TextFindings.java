@@ -37,6 +37,15 @@ public final class TextFindings {
                 lines.addAll(render(f));
                 lines.add("");
             }
+            // what an allow accepted, with its reason, so a review sees every judgement made
+            for (dev.stepwise.lint.AllowedFinding a : m.allowed()) {
+                Finding f = a.finding();
+                lines.add(paths.of(f.file()) + ":" + f.line() + ":" + f.column() + ": allowed[" + f.rule() + "] "
+                        + a.reason() + " (-- stepwise:allow on line " + a.allowLine() + ")");
+            }
+            if (!m.allowed().isEmpty()) {
+                lines.add("");
+            }
         }
         lines.add(summary(report));
         return lines;

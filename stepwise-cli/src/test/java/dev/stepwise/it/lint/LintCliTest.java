@@ -125,6 +125,8 @@ class LintCliTest {
         CliRun run = cli.run("lint", "--format", "json");
 
         assertThat(run.out()).contains("\"rule\" : \"unused-allow\"");
+        assertThat(cli.run("lint").out()).contains(
+                ":6:1: allowed[create-index-non-concurrently] built at night, nobody writes then (-- stepwise:allow on line 5)");
         assertThat(run.out().split("\"rule\" : \"create-index-non-concurrently\"", -1)).hasSize(2);
     }
 

@@ -54,6 +54,7 @@ class UpgradeLintTest {
     @Test
     void aMigrationWithAnErrorIsRefusedAsTheRunsFirst_recordedAsFailed_andNothingApplied() {
         indexBuild("b2", "a1", "");
+        assertThat(cli.run("plan").out()).contains("lint error[create-index-non-concurrently] line 5:");
 
         CliRun run = cli.run("upgrade", "head");
 
