@@ -24,7 +24,8 @@ public final class LintRefusedException extends StepwiseException {
         String errors = m.errors().stream().map(LintRefusedException::line).collect(Collectors.joining("; "));
         return "revision " + m.revision() + " was not applied: lint found " + m.errors().size()
                 + (m.errors().size() == 1 ? " error" : " errors") + " (" + errors + "); fix "
-                + (m.errors().size() == 1 ? "it" : "them") + ", accept each with `-- stepwise:allow <rule> <reason>`"
+                + (m.errors().size() == 1 ? "it, accept it" : "them, accept each")
+                + " with `-- stepwise:allow <rule> <reason>`"
                 + " above its statement, or run with --unsafe (recorded as unsafe-forced)";
     }
 

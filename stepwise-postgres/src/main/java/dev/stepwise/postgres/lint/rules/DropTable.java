@@ -4,6 +4,7 @@ import dev.stepwise.lint.RuleGroup;
 import dev.stepwise.lint.RuleInfo;
 import dev.stepwise.lint.Severity;
 import dev.stepwise.postgres.lint.LintRule;
+import dev.stepwise.postgres.lint.Section;
 import dev.stepwise.postgres.lint.StatementContext;
 import dev.stepwise.postgres.parse.ParsedStatement;
 import dev.stepwise.postgres.statement.QualifiedName;
@@ -30,7 +31,9 @@ public final class DropTable implements LintRule {
                 ctx.report(INFO, INFO.severity(), 0, 3,
                         "the running code still uses " + table + ": dropping it before a deploy that stops using it"
                                 + " breaks those queries (and the data is gone)",
-                        "drop it in a contract migration (phase: contract), after the code no longer uses it", null);
+                        ctx.section() == Section.DOWN ? DropColumn.DOWN_HELP
+                                : "drop it in a contract migration (phase: contract), after the code no longer uses it",
+                        null);
             }
         }
     }

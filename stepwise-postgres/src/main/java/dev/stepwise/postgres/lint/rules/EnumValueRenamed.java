@@ -12,7 +12,7 @@ public final class EnumValueRenamed implements LintRule {
 
     static final RuleInfo INFO = new RuleInfo("enum-value-renamed", RuleGroup.COMPATIBILITY, Severity.ERROR,
             "ALTER TYPE ... RENAME VALUE breaks the running code that uses the old label",
-            "add the new value, move the data, stop writing the old one; remove it only when nothing uses it");
+            "add the new value, move the data, stop writing the old one (PostgreSQL cannot drop an enum value, so the old label stays)");
 
     @Override
     public RuleInfo info() {
