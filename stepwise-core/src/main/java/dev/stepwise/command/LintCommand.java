@@ -203,8 +203,7 @@ public final class LintCommand {
         }
         Map<Path, Selection> selections = new LinkedHashMap<>();
         byDirectory.forEach((dir, files) -> {
-            if (PlainMigrationFiles.isForeign(dir,
-                    name -> MigrationFileName.parse(name).isPresent())) {
+            if (PlainMigrationFiles.isForeign(dir, LintCommand::isStepwiseFile)) {
                 selections.put(dir, plain(dir, files, notices));
                 return;
             }
@@ -243,6 +242,16 @@ public final class LintCommand {
         chain.skipped().forEach((file, reason) -> notices.add("not linted: " + reason));
         MigrationSet set = new MigrationSet(MigrationCatalog.load(scratch).migrations());
         List<Migration> order = set.graph().topologicalOrder().stream().map(Revision::id).map(set::get).toList();
+        if (files != null) {
+            Set<Path> known = new java.util.HashSet<>(chain.skipped().keySet().stream()
+                    .map(p -> p.toAbsolutePath().normalize()).toList());
+            chain.written().forEach(w -> Stream.concat(w.migration().up().stream(), w.migration().down().stream())
+                    .forEach(part -> known.add(part.file().toAbsolutePath().normalize())));
+            files.stream().filter(f -> !known.contains(f)).findFirst().ifPresent(f -> {
+                throw new StepwiseException(StepwiseException.Category.BAD_INPUT, f + ": not a migration file of "
+                        + dir + " (an .sql file of its tool's naming)");
+            });
+        }
         List<SqlMigration> linted = new ArrayList<>();
         for (Migration m : order) {
             PlainChain.Written w = chain.of(((SqlMigration) m).file()).orElseThrow();
@@ -253,5 +262,20 @@ public final class LintCommand {
             }
         }
         return new Selection(order, linted, chain, scratch);
+    }
+
+    /**
+     * A Stepwise migration file: its name has the shape and it has a {@code revision:} header
+     * (goose and dbmate name their files with the same kind of timestamp).
+     */
+    private static boolean isStepwiseFile(Path file) {
+        if (MigrationFileName.parse(file.getFileName().toString()).isEmpty()) {
+            return false;
+        }
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.limit(50).anyMatch(l -> l.strip().toLowerCase(java.util.Locale.ROOT).startsWith("-- revision:"));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return true;
+        }
     }
 }

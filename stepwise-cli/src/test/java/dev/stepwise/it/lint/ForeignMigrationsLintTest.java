@@ -97,4 +97,32 @@ class ForeignMigrationsLintTest {
         assertThat(run.err()).contains("not linted: ").contains("002_broken.sql").contains("starts at line 1");
         assertThat(run.out()).contains("003_rename.sql:1:15: error[rename-column]");
     }
+
+    @Test
+    void dbmateAndGooseFilesAreRecognisedThoughTheirNamesLookLikeStepwises() throws IOException {
+        write("dbmate/20240101120000_create_orders.sql", "-- migrate:up\nCREATE TABLE orders (id bigint PRIMARY KEY,"
+                + " status text);\n\n-- migrate:down\nDROP TABLE orders;\n");
+        Path goose = write("dbmate/20240102120000_index_orders.sql", "-- +goose Up\n-- +goose StatementBegin\n"
+                + "CREATE INDEX ix_orders_status ON orders (status);\n-- +goose StatementEnd\n\n-- +goose Down\n"
+                + "DROP INDEX CONCURRENTLY ix_orders_status;\n");
+
+        List<JsonNode> findings = lint(dir.resolve("dbmate"));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.get("rule").asText()).isEqualTo("create-index-non-concurrently");
+            assertThat(f.get("file").asText()).isEqualTo(goose.toString());
+            assertThat(f.get("line").asInt()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void aFileThatIsNoMigrationOfTheDirectoryIsAnError() throws IOException {
+        write("gm2/000001_init.up.sql", "CREATE TABLE t (id int);\n");
+        Path readme = write("gm2/notes.txt", "not SQL\n");
+
+        CliRun run = cli.run("lint", readme.toString());
+
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
+        assertThat(run.errorLine()).contains("notes.txt").contains("not a migration file");
+    }
 }

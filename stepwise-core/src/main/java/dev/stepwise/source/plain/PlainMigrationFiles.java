@@ -56,9 +56,9 @@ public final class PlainMigrationFiles {
     }
 
     /** Whether a directory holds SQL migrations of another tool rather than Stepwise files. */
-    public static boolean isForeign(Path directory, java.util.function.Predicate<String> stepwiseName) {
+    public static boolean isForeign(Path directory, java.util.function.Predicate<Path> stepwiseFile) {
         List<Path> sql = sqlFiles(directory);
-        return !sql.isEmpty() && sql.stream().noneMatch(p -> stepwiseName.test(p.getFileName().toString()));
+        return !sql.isEmpty() && sql.stream().noneMatch(stepwiseFile);
     }
 
     /** The migrations of a directory (and its subdirectories), in the order their tool applies them. */

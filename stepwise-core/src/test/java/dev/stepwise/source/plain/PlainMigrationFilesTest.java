@@ -81,9 +81,11 @@ class PlainMigrationFilesTest {
     @Test
     void aDirectoryOfStepwiseFilesIsNotForeign() throws IOException {
         write("20260101000000_abc_init.sql", "-- revision: abc\n");
-        assertThat(PlainMigrationFiles.isForeign(dir, n -> n.matches("\\d{14}_.*"))).isFalse();
+        assertThat(PlainMigrationFiles.isForeign(dir, p -> p.getFileName().toString().matches("\\d{14}_.*")))
+                .isFalse();
         write("other/V1__x.sql", "SELECT 1;");
-        assertThat(PlainMigrationFiles.isForeign(dir.resolve("other"), n -> n.matches("\\d{14}_.*"))).isTrue();
+        assertThat(PlainMigrationFiles.isForeign(dir.resolve("other"),
+                p -> p.getFileName().toString().matches("\\d{14}_.*"))).isTrue();
     }
 
     @Test

@@ -145,11 +145,26 @@ final class StatementImpacts {
                 l = SHARE_UPDATE_EXCLUSIVE;
             } else if (action instanceof ParsedStatement.DetachPartition d && d.concurrently()) {
                 l = SHARE_UPDATE_EXCLUSIVE;
+            } else if (action instanceof ParsedStatement.OtherAction other) {
+                l = otherLock(other.words());
             }
             lock = lock == null || STRENGTH.indexOf(l) > STRENGTH.indexOf(lock) ? l : lock;
             work = w.weight() > work.weight() ? w : work;
         }
         return impact(ctx, a.table(), lock == null ? ACCESS_EXCLUSIVE : lock, work);
+    }
+
+    /** The lock of the ALTER TABLE forms the parser keeps as words (PostgreSQL's ALTER TABLE page). */
+    static String otherLock(String words) {
+        String w = words.toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        if (w.matches("(ENABLE|DISABLE)( ALWAYS| REPLICA)? TRIGGER.*")) {
+            return SHARE_ROW_EXCLUSIVE;
+        }
+        if (w.matches("ALTER (COLUMN )?\\S+ (SET STATISTICS|SET \\(|RESET \\().*") || w.startsWith("CLUSTER ON")
+                || w.startsWith("SET WITHOUT CLUSTER") || w.startsWith("SET (") || w.startsWith("RESET (")) {
+            return SHARE_UPDATE_EXCLUSIVE;
+        }
+        return ACCESS_EXCLUSIVE;
     }
 
     private static boolean rewritesType(TableView table, ParsedStatement.AlterColumnType change) {

@@ -56,11 +56,11 @@ public sealed interface ParsedStatement {
     record DropType(List<QualifiedName> types, int at) implements ParsedStatement {
     }
 
-    /** {@code CREATE TYPE name AS ENUM (...)}, with its labels in order. */
     /** {@code CREATE TRIGGER ... ON table} or {@code DROP TRIGGER ... ON table}. */
     record Trigger(boolean create, QualifiedName table) implements ParsedStatement {
     }
 
+    /** {@code CREATE TYPE name AS ENUM (...)}, with its labels in order. */
     record CreateEnum(QualifiedName type, List<String> labels) implements ParsedStatement {
     }
 
