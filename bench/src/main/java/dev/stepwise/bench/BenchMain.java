@@ -7,6 +7,7 @@ import dev.stepwise.bench.corpus.LiquibaseLayout;
 import dev.stepwise.bench.current.CurrentBenchmark;
 import dev.stepwise.bench.current.CurrentProject;
 import dev.stepwise.bench.current.LauncherScript;
+import dev.stepwise.bench.lint.LintBenchmark;
 import dev.stepwise.bench.migrate.FlywayMigrator;
 import dev.stepwise.bench.migrate.JdbcFloor;
 import dev.stepwise.bench.migrate.LiquibaseMigrator;
@@ -75,6 +76,9 @@ public final class BenchMain {
                 Measurements m = current.run(settings.currentRuns());
                 write(settings, settings.resultFile("current"), current.report(m, context, settings.currentRuns()));
             }
+            if (settings.runs("lint")) {
+                lint(settings, server, corpus, logs, context);
+            }
         }
     }
 
@@ -87,6 +91,28 @@ public final class BenchMain {
         MigrateBenchmark benchmark = new MigrateBenchmark(server, migrators(corpus), settings.migrations());
         Measurements m = benchmark.run(settings.repetitions());
         write(settings, settings.resultFile("migrate"), benchmark.report(m, context, settings.repetitions()));
+    }
+
+    private static void lint(BenchSettings settings, BenchServer server, CorpusFiles corpus, Path logs, RunContext context)
+            throws Exception {
+        int n = settings.migrations();
+        Path work = settings.workDirectory();
+        Path alter = CorpusFiles.writeStepwise(new Corpus(n, Corpus.Kind.ALTERS_EARLIER), work);
+        LauncherScript launcher = new LauncherScript(settings.repositoryRoot());
+        requireFile(launcher.script());
+        LintBenchmark lint = new LintBenchmark(new LintBenchmark.Setup(server, launcher, List.of(
+                new LintBenchmark.Subject("chain-" + n, "the corpus of the other benchmarks: each migration creates its"
+                        + " own table, adds a column, indexes it and inserts three rows (six statements); it meets nothing"
+                        + " from before it", corpus.stepwiseProject(), n),
+                new LintBenchmark.Subject("alter-" + n, "the same chain, where each migration after the first also"
+                        + " changes the table of the one before, the safe way: `ALTER TABLE ... ADD COLUMN extra text`,"
+                        + " `CREATE INDEX CONCURRENTLY` on it and a batched `UPDATE` of all its rows"
+                        + " (`-- stepwise:batch size=1000`), nine statements; its down drops the index concurrently, the"
+                        + " column and its own table. So lint reads an earlier table's catalog for every migration and"
+                        + " replays statements that run outside a transaction", alter, n)),
+                work.resolve("lint"), logs));
+        List<LintBenchmark.Result> results = lint.run(settings.lintRuns());
+        write(settings, settings.resultFile("lint"), lint.report(results, context, settings.lintRuns()));
     }
 
     /** The tools, the floor first. */

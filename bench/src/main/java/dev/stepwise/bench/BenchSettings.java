@@ -15,13 +15,15 @@ import java.util.stream.Collectors;
  * @param warmup         size of the unmeasured warm-up corpus, 0 for none ({@code bench.warmup}, 100)
  * @param statusRuns     runs of each status command ({@code bench.statusRuns}, 5)
  * @param currentRuns    runs of each current command ({@code bench.currentRuns}, 5)
+ * @param lintRuns       runs of each lint benchmark command and API mode ({@code bench.lintRuns}, 5)
  * @param fsync          the server's fsync ({@code bench.fsync}, off)
- * @param benchmarks     which to run ({@code bench.only}: migrate,status,current,backfill)
+ * @param benchmarks     which to run ({@code bench.only}: migrate,status,current,backfill,lint)
  * @param repositoryRoot the checkout (for the launcher and the shop example)
  * @param stepwiseJar    the shaded CLI jar of this build, for {@code status}
  * @param backfill       the backfill benchmark's settings
  */
-public record BenchSettings(int migrations, int repetitions, int warmup, int statusRuns, int currentRuns, boolean fsync,
+public record BenchSettings(int migrations, int repetitions, int warmup, int statusRuns, int currentRuns, int lintRuns,
+                            boolean fsync,
                             Set<String> benchmarks, Path workDirectory, Path resultsDirectory, Path repositoryRoot,
                             Path stepwiseJar, Backfill backfill) {
 
@@ -72,8 +74,9 @@ public record BenchSettings(int migrations, int repetitions, int warmup, int sta
                 number("bench.warmup", 100),
                 number("bench.statusRuns", 5),
                 number("bench.currentRuns", 5),
+                number("bench.lintRuns", 5),
                 System.getProperty("bench.fsync", "off").equals("on"),
-                Arrays.stream(System.getProperty("bench.only", "migrate,status,current,backfill").split(","))
+                Arrays.stream(System.getProperty("bench.only", "migrate,status,current,backfill,lint").split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet()),
                 path("bench.workDirectory", "work"),
                 path("bench.resultsDirectory", "results"),
@@ -91,10 +94,10 @@ public record BenchSettings(int migrations, int repetitions, int warmup, int sta
     }
 
     /**
-     * The result file of a benchmark: {@code migrate-1000.md}, {@code status-1000.md} and
-     * {@code current.md} at full size with the default settings; a quick run or one with fsync on
-     * is named so that it never overwrites those, e.g. {@code current-200.md},
-     * {@code migrate-1000-fsync.md}.
+     * The result file of a benchmark: {@code migrate-1000.md}, {@code status-1000.md},
+     * {@code lint-1000.md} and {@code current.md} at full size with the default settings; a quick
+     * run or one with fsync on is named so that it never overwrites those, e.g.
+     * {@code current-200.md}, {@code migrate-1000-fsync.md}.
      */
     public String resultFile(String benchmark) {
         String size = benchmark.equals("current") && migrations == FULL_SIZE ? "" : "-" + migrations;

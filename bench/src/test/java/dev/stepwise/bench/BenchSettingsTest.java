@@ -16,6 +16,7 @@ class BenchSettingsTest {
         assertThat(full.resultFile("migrate")).isEqualTo("migrate-1000.md");
         assertThat(full.resultFile("status")).isEqualTo("status-1000.md");
         assertThat(full.resultFile("current")).isEqualTo("current.md");
+        assertThat(full.resultFile("lint")).isEqualTo("lint-1000.md");
     }
 
     @Test
@@ -23,11 +24,12 @@ class BenchSettingsTest {
         assertThat(settings(200, false).resultFile("current")).isEqualTo("current-200.md");
         assertThat(settings(1000, true).resultFile("migrate")).isEqualTo("migrate-1000-fsync.md");
         assertThat(settings(1000, true).resultFile("current")).isEqualTo("current-fsync.md");
+        assertThat(settings(200, false).resultFile("lint")).isEqualTo("lint-200.md");
     }
 
     private static BenchSettings settings(int migrations, boolean fsync) {
         Path here = Path.of(".");
-        return new BenchSettings(migrations, 5, 100, 5, 5, fsync, Set.of("migrate"), here, here, here, here,
+        return new BenchSettings(migrations, 5, 100, 5, 5, 5, fsync, Set.of("migrate"), here, here, here, here,
                 new BenchSettings.Backfill(1_000_000, 3, 4, java.util.List.of(250, 0), "size=auto"));
     }
 }

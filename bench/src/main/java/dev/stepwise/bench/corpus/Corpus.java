@@ -11,13 +11,42 @@ import java.util.List;
  * The chain of small migrations every tool applies: each creates a table, adds a column, creates
  * an index and inserts a few rows (six statements), and its down drops the table. The same chain
  * is written in each tool's format, so the tools differ only in how they run it.
+ *
+ * <p>{@link Kind#ALTERS_EARLIER} is a variant for Stepwise alone (the lint benchmark): from the
+ * second migration on, each also changes the table of the migration before it, the safe way, so
+ * that what a migration meets is no longer only what it creates itself.
  */
-public record Corpus(int size) {
+public record Corpus(int size, Kind kind) {
+
+    /** What the migrations of a corpus do. */
+    public enum Kind {
+        /** Each migration creates its own table and touches nothing else (six statements). */
+        NEW_TABLES,
+        /**
+         * As {@link #NEW_TABLES}, and from the second migration on, three more statements on the
+         * table of the migration before: a nullable column added, an index built concurrently,
+         * and a batched update of every row ({@code -- stepwise:batch}); its down drops the
+         * index concurrently and the column again.
+         */
+        ALTERS_EARLIER
+    }
 
     public Corpus {
         if (size < 1) {
             throw new IllegalArgumentException("a corpus needs at least one migration, not " + size);
         }
+        if (kind == null) {
+            throw new IllegalArgumentException("a corpus needs a kind");
+        }
+    }
+
+    public Corpus(int size) {
+        this(size, Kind.NEW_TABLES);
+    }
+
+    /** Where the corpus is written under a work directory: {@code corpus-1000}, {@code corpus-1000-alter}. */
+    public String directoryName() {
+        return "corpus-" + size + (kind == Kind.ALTERS_EARLIER ? "-alter" : "");
     }
 
     public List<MigrationSpec> migrations() {
@@ -31,17 +60,31 @@ public record Corpus(int size) {
         return specs;
     }
 
-    private static MigrationSpec migration(int n, String parent) {
+    private MigrationSpec migration(int n, String parent) {
         String table = tableOf(n);
-        List<String> up = List.of(
+        List<String> up = new ArrayList<>(List.of(
                 "CREATE TABLE " + table + " (id bigint PRIMARY KEY, name text NOT NULL)",
                 "ALTER TABLE " + table + " ADD COLUMN note text",
                 "CREATE INDEX " + table + "_name_idx ON " + table + " (name)",
                 "INSERT INTO " + table + " (id, name) VALUES (1, 'first')",
                 "INSERT INTO " + table + " (id, name) VALUES (2, 'second')",
-                "INSERT INTO " + table + " (id, name, note) VALUES (3, 'third', 'with a note')");
-        List<String> down = List.of("DROP TABLE " + table);
-        return new MigrationSpec(n, revisionOf(n), parent, "create " + table.replace('_', ' '), up, down);
+                "INSERT INTO " + table + " (id, name, note) VALUES (3, 'third', 'with a note')"));
+        List<String> down = new ArrayList<>();
+        String message = "create " + table.replace('_', ' ');
+        if (kind == Kind.ALTERS_EARLIER && n > 1) {
+            String earlier = tableOf(n - 1);
+            up.addAll(List.of(
+                    "ALTER TABLE " + earlier + " ADD COLUMN extra text",
+                    "CREATE INDEX CONCURRENTLY " + earlier + "_note_idx ON " + earlier + " (note)",
+                    "-- stepwise:batch size=1000\nUPDATE " + earlier + " SET extra = name WHERE extra IS NULL"));
+            // the reverse order of the up
+            down.addAll(List.of(
+                    "DROP INDEX CONCURRENTLY " + earlier + "_note_idx",
+                    "ALTER TABLE " + earlier + " DROP COLUMN extra"));
+            message += " and alter " + earlier.replace('_', ' ');
+        }
+        down.add("DROP TABLE " + table);
+        return new MigrationSpec(n, revisionOf(n), parent, message, up, down);
     }
 
     /** A stable revision id that looks like a generated one: the first 12 hex digits of a hash. */

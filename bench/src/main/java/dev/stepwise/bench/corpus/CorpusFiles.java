@@ -17,12 +17,28 @@ import java.util.stream.Stream;
 public record CorpusFiles(Corpus corpus, Path stepwiseProject, Path flywayMigrations, Path liquibaseChangelogDirectory) {
 
     public static CorpusFiles write(Corpus corpus, Path workDirectory) throws IOException {
-        Path root = workDirectory.resolve("corpus-" + corpus.size());
+        if (corpus.kind() != Corpus.Kind.NEW_TABLES) {
+            throw new IllegalArgumentException("only the " + Corpus.Kind.NEW_TABLES + " corpus is written for every tool;"
+                    + " write " + corpus.kind() + " with writeStepwise");
+        }
+        Path root = workDirectory.resolve(corpus.directoryName());
         deleteRecursively(root);
         return new CorpusFiles(corpus,
                 new StepwiseLayout().write(corpus, root.resolve("stepwise")),
                 new FlywayLayout().write(corpus, root.resolve("flyway")),
                 new LiquibaseLayout().write(corpus, root.resolve("liquibase")));
+    }
+
+    /**
+     * The corpus as a Stepwise project only (a variant the other tools do not run), under
+     * {@code <work>/<corpus directory>/stepwise}, replacing what an earlier run left there.
+     *
+     * @return the project directory; its migrations are in {@code migrations/}
+     */
+    public static Path writeStepwise(Corpus corpus, Path workDirectory) throws IOException {
+        Path root = workDirectory.resolve(corpus.directoryName());
+        deleteRecursively(root);
+        return new StepwiseLayout().write(corpus, root.resolve("stepwise"));
     }
 
     public Path stepwiseMigrations() {

@@ -9,7 +9,8 @@ import java.util.List;
  * @param revision Stepwise's revision id (12 lowercase hex characters, as Stepwise generates them)
  * @param parent   the previous migration's revision, or {@code none} for the first
  * @param message  a one-line description; Stepwise's {@code message}, Flyway's description
- * @param up       the statements that apply it, without trailing semicolons
+ * @param up       the statements that apply it, without trailing semicolons (a statement may start with
+ *                 a Stepwise directive line, {@code -- stepwise:batch ...}, a comment to the other tools)
  * @param down     the statements that revert it
  */
 public record MigrationSpec(int number, String revision, String parent, String message, List<String> up,

@@ -10,14 +10,22 @@ import java.util.Map;
  * A whole process, timed from start to exit as a user at a shell would feel it, its output kept
  * in a log file and checked, so a run that failed or printed the wrong thing never counts.
  *
- * @param name     the row it becomes in a result table
- * @param command  the command line
- * @param expected a piece of text its output must contain
+ * @param name        the row it becomes in a result table
+ * @param command     the command line
+ * @param expected    a piece of text its output must contain
+ * @param environment variables set for it, on top of the benchmark's own environment without
+ *                    any {@code STEPWISE_*} variable (e.g. {@code STEPWISE_REPLAY_URL})
  */
-public record TimedProcess(String name, List<String> command, Path directory, String expected) {
+public record TimedProcess(String name, List<String> command, Path directory, String expected,
+                           Map<String, String> environment) {
 
     public TimedProcess {
         command = List.copyOf(command);
+        environment = Map.copyOf(environment);
+    }
+
+    public TimedProcess(String name, List<String> command, Path directory, String expected) {
+        this(name, command, directory, expected, Map.of());
     }
 
     /** Runs it once; returns its wall-clock time in seconds. */
@@ -28,6 +36,7 @@ public record TimedProcess(String name, List<String> command, Path directory, St
         Map<String, String> env = builder.environment();
         // a developer's own settings must not point the benchmark at another database
         env.keySet().removeIf(k -> k.startsWith("STEPWISE_"));
+        env.putAll(environment);
         long start = System.nanoTime();
         Process process = builder.start();
         int exit = process.waitFor();

@@ -1,5 +1,7 @@
 package dev.stepwise.bench.corpus;
 
+import dev.stepwise.Stepwise;
+import dev.stepwise.command.LintCommand;
 import dev.stepwise.source.Migration;
 import dev.stepwise.source.MigrationCatalog;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CorpusFilesTest {
 
@@ -78,5 +81,59 @@ class CorpusFilesTest {
         try (Stream<Path> sql = Files.list(files.flywayMigrations())) {
             assertThat(sql).hasSize(5);
         }
+    }
+
+    @Test
+    void alteringCorpus_changesTheTableOfTheMigrationBefore_theSafeWay() throws IOException {
+        Path project = CorpusFiles.writeStepwise(new Corpus(3, Corpus.Kind.ALTERS_EARLIER), work);
+
+        assertThat(project).isEqualTo(work.resolve("corpus-3-alter").resolve("stepwise"));
+        List<Migration> migrations = MigrationCatalog.load(project.resolve("migrations")).migrations();
+        assertThat(migrations).hasSize(3);
+        try (Stream<Path> files = Files.list(project.resolve("migrations"))) {
+            Path second = files.filter(f -> f.getFileName().toString().contains("create_item_0002")).findFirst().orElseThrow();
+            assertThat(second.getFileName().toString()).endsWith("_create_item_0002_and_alter_item_0001.sql");
+            assertThat(second).content().contains("""
+                    INSERT INTO item_0002 (id, name, note) VALUES (3, 'third', 'with a note');
+                    ALTER TABLE item_0001 ADD COLUMN extra text;
+                    CREATE INDEX CONCURRENTLY item_0001_note_idx ON item_0001 (note);
+                    -- stepwise:batch size=1000
+                    UPDATE item_0001 SET extra = name WHERE extra IS NULL;
+
+                    -- +down
+                    DROP INDEX CONCURRENTLY item_0001_note_idx;
+                    ALTER TABLE item_0001 DROP COLUMN extra;
+                    DROP TABLE item_0002;
+                    """);
+        }
+    }
+
+    @Test
+    void alteringCorpus_firstMigrationHasNothingBeforeItToAlter() {
+        List<MigrationSpec> specs = new Corpus(2, Corpus.Kind.ALTERS_EARLIER).migrations();
+
+        assertThat(specs.get(0)).isEqualTo(new Corpus(2).migrations().get(0));
+        assertThat(specs.get(1).up()).hasSize(9);
+        assertThat(specs.get(1).down()).hasSize(3);
+    }
+
+    @Test
+    void bothCorpora_lintWithoutErrorsOrWarnings_soUpgradeAppliesThemAsTheyAre() throws IOException {
+        for (Corpus corpus : List.of(new Corpus(4), new Corpus(4, Corpus.Kind.ALTERS_EARLIER))) {
+            Path project = CorpusFiles.writeStepwise(corpus, work);
+            try (Stepwise stepwise = Stepwise.configure().projectDirectory(project).build()) {
+                LintCommand.Report report = stepwise.lint(new LintCommand.Request(List.of(), true));
+
+                assertThat(report.migrations()).hasSize(4);
+                assertThat(report.hasErrors()).as(corpus.toString()).isFalse();
+                assertThat(report.count(dev.stepwise.lint.Severity.WARNING)).as(corpus.toString()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void onlyTheCorpusOfNewTables_isWrittenForEveryTool() {
+        assertThatThrownBy(() -> CorpusFiles.write(new Corpus(3, Corpus.Kind.ALTERS_EARLIER), work))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writeStepwise");
     }
 }
