@@ -161,4 +161,18 @@ class UpgradeLintTest {
         assertThat(json.exitCode()).as("%s", json).isZero();
         assertThat(json.out()).contains("\"lock\" : \"SHARE UPDATE EXCLUSIVE\"").contains("\"estimate\" : \"PT");
     }
+
+    @Test
+    void aMigrationThatDeallocatesTheSessionsStatementsDoesNotBlindTheNextLint() {
+        // the catalog read is prepared once per session; DEALLOCATE ALL takes it away mid-run
+        project.add(MigrationText.of("b2", "a1").up("DEALLOCATE ALL;\nALTER TABLE orders ADD COLUMN note text;")
+                .down("ALTER TABLE orders DROP COLUMN note;"));
+        indexBuild("c3", "b2", "");
+
+        CliRun run = cli.run("upgrade", "head");
+
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
+        assertThat(run.err()).contains("c3").contains("create-index-non-concurrently");
+        assertThat(evidence.versionRows()).containsExactly("b2");
+    }
 }
