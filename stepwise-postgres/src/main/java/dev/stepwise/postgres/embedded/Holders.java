@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Holders {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** How far apart two processes may see one process's start time (the boot time's rounding and drift). */
+    static final long SAME_START_MILLIS = 2_000;
 
     private final Path directory;
 
@@ -91,8 +93,19 @@ final class Holders {
             return false;
         }
         Optional<Instant> started = startTime(process.get());
-        // a pid reused by a later process is not the holder that wrote the entry
-        return recorded.isEmpty() || started.isEmpty() || Long.toString(started.get().toEpochMilli()).equals(recorded);
+        if (recorded.isEmpty() || started.isEmpty()) {
+            return true;
+        }
+        long written;
+        try {
+            written = Long.parseLong(recorded);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        // a pid reused by a later process is not the holder that wrote the entry; but two processes
+        // may see one process's start a second apart: the JDK adds the start's ticks to the boot
+        // time each process reads once from /proc/stat, whole seconds that drift with the clock
+        return Math.abs(started.get().toEpochMilli() - written) <= SAME_START_MILLIS;
     }
 
     private static Optional<Instant> startTime(ProcessHandle process) {

@@ -44,6 +44,16 @@ class HoldersTest {
     }
 
     @Test
+    void holderWhoseStartAnotherProcessSeesASecondOff_isLive() throws Exception {
+        // what another JVM records for this process when it read the boot time a second apart
+        long seenElsewhere = ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli() - 1_000;
+        Path entry = directory.resolve(ProcessHandle.current().pid() + "-1");
+        Files.writeString(entry, Long.toString(seenElsewhere));
+
+        assertThat(new Holders(directory).pruneDead()).containsExactly(entry);
+    }
+
+    @Test
     void entryThatIsNotAHolder_isDropped() throws Exception {
         Files.writeString(directory.resolve("notes.txt"), "");
 
