@@ -6,9 +6,10 @@ import java.util.function.Supplier;
 /**
  * The statements of one direction of a migration, in file order.
  *
- * <p>A plan is a re-iterable <em>view</em> over the migration file, not a copy: every iteration
- * reads and splits the file again, so a 50 MB data migration is linted, printed and executed
- * without being held in memory. {@code --sql}, lint and the runner all iterate the same plan.
+ * <p>A plan is a re-iterable <em>view</em> over the migration file, not a copy: a large file is
+ * read and split again by every iteration, so a 50 MB data migration is linted, printed and
+ * executed without being held in memory (a small one is read once and kept: see
+ * {@code SqlMigration}). {@code --sql}, lint and the runner all iterate the same plan.
  */
 public final class Plan implements Iterable<SqlStatement> {
 

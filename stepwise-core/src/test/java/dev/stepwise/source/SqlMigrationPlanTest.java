@@ -82,13 +82,29 @@ class SqlMigrationPlanTest {
     }
 
     @Test
-    void everyIteration_readsTheFileAgain() throws IOException {
-        MigrationFiles files = new MigrationFiles(dir);
-        SqlMigration migration = files.parse(FILE);
+    void smallFile_isReadOnce_andEveryPassAfterTheFirstRunsWhatItRead() throws IOException {
+        SqlMigration migration = new MigrationFiles(dir).parse(FILE);
         Plan plan = migration.plan(Direction.DOWN, StatementClassifier.ALL_TRANSACTIONAL);
         assertThat(statements(plan)).extracting(SqlStatement::sql).containsExactly("DROP TABLE t");
 
         Files.writeString(migration.file(), FILE.replace("DROP TABLE t;", "DROP TABLE IF EXISTS t;"));
+
+        assertThat(statements(plan)).extracting(SqlStatement::sql).containsExactly("DROP TABLE t");
+        assertThat(statements(migration.plan(Direction.UP, CONCURRENTLY_IN_AUTOCOMMIT)))
+                .extracting(SqlStatement::mode).containsExactly(
+                        ExecutionMode.TRANSACTIONAL, ExecutionMode.AUTOCOMMIT, ExecutionMode.TRANSACTIONAL);
+    }
+
+    @Test
+    void largeFile_isReadAgainByEveryPass() throws IOException {
+        String rows = ("INSERT INTO t VALUES ('" + "x".repeat(1000) + "');\n").repeat(300);
+        String large = FILE.replace("-- +down", rows + "-- +down");
+        SqlMigration migration = new MigrationFiles(dir).parse(large);
+        assertThat(Files.size(migration.file())).isGreaterThan(SqlMigration.KEPT_FILE_BYTES);
+        Plan plan = migration.plan(Direction.DOWN, StatementClassifier.ALL_TRANSACTIONAL);
+        assertThat(statements(plan)).extracting(SqlStatement::sql).containsExactly("DROP TABLE t");
+
+        Files.writeString(migration.file(), large.replace("DROP TABLE t;", "DROP TABLE IF EXISTS t;"));
 
         assertThat(statements(plan)).extracting(SqlStatement::sql).containsExactly("DROP TABLE IF EXISTS t");
     }
