@@ -5,6 +5,7 @@ import dev.stepwise.lint.Finding;
 import dev.stepwise.lint.LintPolicy;
 import dev.stepwise.lint.LintedMigration;
 import dev.stepwise.lint.Severity;
+import dev.stepwise.lint.TablesNamed;
 import dev.stepwise.run.DatabaseException;
 import dev.stepwise.source.Migration;
 import dev.stepwise.source.SqlMigration;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What {@code upgrade}'s lint would say of each pending migration, for {@code status}: judged as
@@ -36,7 +36,7 @@ final class PendingVerdicts {
         MigrationLinter linter = workspace.dialect().linter();
         LintPolicy policy = LintPolicy.configured(workspace.config().lintSeverities(), new LintCommand(workspace).rules());
         List<Migration> earlier = new ArrayList<>();
-        Map<String, Set<String>> touched = new HashMap<>();
+        Map<String, TablesNamed> named = new HashMap<>();
         try (Connection c = workspace.openCatalogConnection()) {
             for (Migration m : pending) {
                 if (!(m instanceof SqlMigration sql)) {
@@ -44,12 +44,13 @@ final class PendingVerdicts {
                     earlier.add(m);
                     continue;
                 }
-                Set<String> tables = linter.tablesTouched(sql);
-                touched.put(m.revision(), tables);
+                TablesNamed tables = linter.tablesNamed(sql);
+                named.put(m.revision(), tables);
                 String dependsOn = null;
                 for (int i = earlier.size() - 1; i >= 0 && dependsOn == null; i--) {
-                    Set<String> before = touched.get(earlier.get(i).revision());
-                    if (before == null || before.stream().anyMatch(tables::contains)) {
+                    TablesNamed before = named.get(earlier.get(i).revision());
+                    // a Java migration may do anything
+                    if (before == null || tables.dependsOn(before)) {
                         dependsOn = earlier.get(i).revision();
                     }
                 }

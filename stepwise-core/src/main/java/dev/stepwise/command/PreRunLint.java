@@ -1,6 +1,7 @@
 package dev.stepwise.command;
 
 import dev.stepwise.dialect.MigrationLinter;
+import dev.stepwise.lint.DeferredFacts;
 import dev.stepwise.lint.SchemaFacts;
 import dev.stepwise.lint.Finding;
 import dev.stepwise.lint.LintPolicy;
@@ -12,13 +13,14 @@ import dev.stepwise.run.MigrationRun;
 import dev.stepwise.source.Migration;
 import dev.stepwise.source.SqlMigration;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
  * The lint {@code upgrade} runs on each migration just before applying it: statically, against
  * the live catalog and sizes of the target (which by then holds what the earlier migrations of
- * the run did) and what the migration's own earlier statements do, in one catalog query and no
- * replay. A migration with errors is refused unless each is allowed or {@code --unsafe} is given.
+ * the run did) and what the migration's own earlier statements do, in at most one catalog query
+ * (made only when a rule asks about a table, a function or an enum) and no replay. A migration with errors is refused unless each is allowed or {@code --unsafe} is given.
  */
 final class PreRunLint {
 
@@ -34,13 +36,23 @@ final class PreRunLint {
         this.unsafe = unsafe;
     }
 
-    /** The live catalog on the run's own connection, with sizes unless one waits on a lock. */
+    /**
+     * The live catalog on the run's own connection, with sizes unless one waits on a lock, read
+     * when a rule first asks: most migrations of a healthy history need none of it.
+     */
     private SchemaFacts facts(MigrationRun run, SqlMigration sql) {
+        Connection work = run.session().work();
         try {
-            return SizedCatalog.read(workspace, linter, run.session().work(), sql,
-                    notice -> workspace.listener().notice("  lint: " + notice));
+            return new DeferredFacts(SchemaFacts.Source.TARGET, work.getMetaData().getDatabaseMajorVersion(), () -> {
+                try {
+                    return SizedCatalog.read(workspace, linter, work, sql,
+                            notice -> workspace.listener().notice("  lint: " + notice));
+                } catch (SQLException e) {
+                    throw new DatabaseException("reading the catalog to lint revision " + sql.revision(), e);
+                }
+            });
         } catch (SQLException e) {
-            throw new DatabaseException("reading the catalog to lint revision " + sql.revision(), e);
+            throw new DatabaseException("reading the server version to lint revision " + sql.revision(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.stepwise.dialect;
 import dev.stepwise.lint.LinterReport;
 import dev.stepwise.lint.RuleInfo;
 import dev.stepwise.lint.SchemaFacts;
+import dev.stepwise.lint.TablesNamed;
 import dev.stepwise.source.SqlMigration;
 
 import java.sql.Connection;
@@ -33,10 +34,10 @@ public interface MigrationLinter {
     List<dev.stepwise.lint.StatementImpact> explain(SqlMigration migration, SchemaFacts facts);
 
     /**
-     * The tables (lower-case names, without schema) the migration's {@code +up} creates, changes,
-     * indexes, fills or drops: a later migration naming one of them depends on it.
+     * The tables the migration's {@code +up} creates, changes, indexes, fills or drops, and those
+     * it only locks or reads: a later migration naming one it changes depends on it.
      */
-    java.util.Set<String> tablesTouched(SqlMigration migration);
+    TablesNamed tablesNamed(SqlMigration migration);
 
     /**
      * What the catalog on this connection says about everything the migration's {@code +up}

@@ -142,6 +142,28 @@ class UpgradeLintTest {
     }
 
     @Test
+    void statusTellsAForeignKeyToAPendingTableAndATriggerOnOne_fromMigrationsThatOnlyReadWhatAnotherReads() {
+        project.add(MigrationText.of("b2", "a1").up("CREATE TABLE customers (id bigint PRIMARY KEY);")
+                .down("DROP TABLE customers;"));
+        project.add(MigrationText.of("c3", "b2")
+                .up("CREATE TABLE invoices (id bigint PRIMARY KEY, customer_id bigint REFERENCES customers (id));")
+                .down("DROP TABLE invoices;"));
+        project.add(MigrationText.of("d4", "c3")
+                .up("CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n"
+                        + "CREATE TRIGGER touch_invoices BEFORE UPDATE ON invoices FOR EACH ROW EXECUTE FUNCTION touch();")
+                .down("DROP TRIGGER touch_invoices ON invoices;\nDROP FUNCTION touch();"));
+        // names only orders, which no pending migration changes: judged on the live catalog
+        project.add(MigrationText.of("e5", "d4").up("REINDEX TABLE orders;").down("SELECT 1;"));
+
+        CliRun status = cli.run("status");
+
+        assertThat(status.exitCode()).as("%s", status).isZero();
+        assertThat(status.out()).containsPattern("c3.*\\[lint: known once b2 is applied\\]");
+        assertThat(status.out()).containsPattern("d4.*\\[lint: known once c3 is applied\\]");
+        assertThat(status.out()).containsPattern("e5.*\\[lint: refused: .*reindex-non-concurrently");
+    }
+
+    @Test
     void planListsEachStepWithItsLockTableSizeAndEstimate() {
         project.add(MigrationText.of("b2", "a1")
                 .up("ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total > 0) NOT VALID;\n"

@@ -3,13 +3,7 @@ package dev.stepwise.postgres.lint;
 import dev.stepwise.lint.SchemaFacts;
 import dev.stepwise.lint.TableFacts;
 import dev.stepwise.lint.TableSize;
-import dev.stepwise.postgres.parse.ParsedStatement;
-import dev.stepwise.postgres.parse.StatementParser;
-import dev.stepwise.postgres.statement.PostgresStatementClassifier;
 import dev.stepwise.postgres.statement.QualifiedName;
-import dev.stepwise.source.Direction;
-import dev.stepwise.source.SqlMigration;
-import dev.stepwise.sql.SqlStatement;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -21,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,11 +121,13 @@ final class CatalogFacts implements SchemaFacts {
         this.enums = enums;
     }
 
-    static CatalogFacts read(Connection c, SqlMigration migration, boolean withSizes) throws SQLException {
-        int version = c.getMetaData().getDatabaseMajorVersion();
-        Names names = Names.of(migration, version);
+    /**
+     * @param version the connection's server major version
+     * @param names   what the migration names
+     */
+    static CatalogFacts read(Connection c, int version, NamedObjects names, boolean withSizes) throws SQLException {
         Source source = withSizes ? Source.TARGET : Source.REPLAY;
-        if (names.isEmpty()) {
+        if (names.needsNoCatalog()) {
             return new CatalogFacts(source, version, Map.of(), Map.of(), Map.of());
         }
         Map<String, String[]> relations = new LinkedHashMap<>();
@@ -168,10 +163,10 @@ final class CatalogFacts implements SchemaFacts {
         // pg_relation_size opens the relation: on the target, under the session's lock_timeout
         if (!(version >= 12 && c.getAutoCommit() && names.literalsAllowed() && readPrepared(c, names, withSizes, rows))) {
             try (PreparedStatement s = c.prepareStatement(QUERY)) {
-                s.setArray(1, c.createArrayOf("text", names.tables.toArray()));
+                s.setArray(1, c.createArrayOf("text", names.catalogTables().toArray()));
                 s.setBoolean(2, withSizes);
-                s.setArray(3, c.createArrayOf("text", names.functions.toArray()));
-                s.setArray(4, c.createArrayOf("text", names.types.toArray()));
+                s.setArray(3, c.createArrayOf("text", names.functions().toArray()));
+                s.setArray(4, c.createArrayOf("text", names.types().toArray()));
                 try (ResultSet rs = s.executeQuery()) {
                     rows.read(rs);
                 }
@@ -197,12 +192,12 @@ final class CatalogFacts implements SchemaFacts {
      * one implicit transaction (the connection is in autocommit), so the setting ends with it.
      * {@code EXECUTE} takes no bind parameters, so the values are literals.
      */
-    private static boolean readPrepared(Connection c, Names names, boolean withSizes, Rows rows) throws SQLException {
+    private static boolean readPrepared(Connection c, NamedObjects names, boolean withSizes, Rows rows) throws SQLException {
         if (UNPREPARED.contains(c)) {
             return false;
         }
-        String execute = GENERIC_PLAN + ";\nEXECUTE " + PREPARED_NAME + "(" + textArray(names.tables) + ", " + withSizes + ", "
-                + textArray(names.functions) + ", " + textArray(names.types) + ")";
+        String execute = GENERIC_PLAN + ";\nEXECUTE " + PREPARED_NAME + "(" + textArray(names.catalogTables()) + ", " + withSizes + ", "
+                + textArray(names.functions()) + ", " + textArray(names.types()) + ")";
         if (!PREPARED.contains(c)) {
             prepare(c);
         }
@@ -326,79 +321,5 @@ final class CatalogFacts implements SchemaFacts {
     @Override
     public List<String> enumLabels(String schema, String name) {
         return enums.getOrDefault((schema == null ? name : schema + "." + name).toLowerCase(Locale.ROOT), List.of());
-    }
-
-    /** Everything a migration's {@code +up} names that the catalog can tell about. */
-    private record Names(Set<String> tables, Set<String> functions, Set<String> types) {
-
-        boolean isEmpty() {
-            return tables.isEmpty() && functions.isEmpty() && types.isEmpty();
-        }
-
-        /** Whether every name can be written as a literal (PostgreSQL text holds no NUL). */
-        boolean literalsAllowed() {
-            return java.util.stream.Stream.of(tables, functions, types).flatMap(Set::stream)
-                    .noneMatch(n -> n.indexOf('\0') >= 0);
-        }
-
-        static Names of(SqlMigration migration, int version) {
-            Names n = new Names(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
-            MigrationState state = new MigrationState();
-            for (SqlStatement s : migration.plan(Direction.UP, new PostgresStatementClassifier(version))) {
-                ParsedStatement parsed = StatementParser.parse(s.tokens());
-                n.collect(parsed, state);
-                state.apply(parsed);
-            }
-            return n;
-        }
-
-        private void table(QualifiedName name, MigrationState state) {
-            if (name != null && !state.created(name)) {
-                tables.add(name.sql());
-            }
-        }
-
-        private void collect(ParsedStatement p, MigrationState state) {
-            if (p instanceof ParsedStatement.AlterTable a) {
-                table(a.table(), state);
-                for (ParsedStatement.AlterAction action : a.actions()) {
-                    if (action instanceof ParsedStatement.AddColumn add) {
-                        if (add.column().references() != null) {
-                            table(add.column().references().table(), state);
-                        }
-                        if (add.column().defaultValue() != null) {
-                            calls(add.column().defaultValue());
-                        }
-                    } else if (action instanceof ParsedStatement.AddConstraint add && add.constraint() != null
-                            && add.constraint().references() != null) {
-                        table(add.constraint().references().table(), state);
-                    } else if (action instanceof ParsedStatement.AlterColumnType type) {
-                        types.add(type.type().name());
-                    }
-                }
-            } else if (p instanceof ParsedStatement.CreateIndex c) {
-                table(c.table(), state);
-            } else if (p instanceof ParsedStatement.DataChange d) {
-                table(d.table(), state);
-            } else if (p instanceof ParsedStatement.Truncate t) {
-                t.tables().forEach(x -> table(x, state));
-            } else if (p instanceof ParsedStatement.DropTable d) {
-                d.tables().forEach(x -> table(x, state));
-            } else if (p instanceof ParsedStatement.Vacuum v) {
-                v.tables().forEach(x -> table(x, state));
-            } else if (p instanceof ParsedStatement.Cluster c) {
-                table(c.table(), state);
-            } else if (p instanceof ParsedStatement.RefreshMaterializedView r) {
-                table(r.view(), state);
-            }
-        }
-
-        private void calls(List<String> expression) {
-            for (int i = 0; i + 1 < expression.size(); i++) {
-                if (expression.get(i + 1).equals("(") && !expression.get(i).startsWith("'")) {
-                    functions.add(QualifiedName.identifier(expression.get(i)));
-                }
-            }
-        }
     }
 }

@@ -9,8 +9,8 @@ import dev.stepwise.sql.Directive;
 import dev.stepwise.lint.RuleInfo;
 import dev.stepwise.lint.SchemaFacts;
 import dev.stepwise.lint.StatementImpact;
+import dev.stepwise.lint.TablesNamed;
 import dev.stepwise.postgres.parse.ParsedStatement;
-import dev.stepwise.postgres.parse.StatementParser;
 import dev.stepwise.postgres.statement.PostgresStatementClassifier;
 import dev.stepwise.source.Direction;
 import dev.stepwise.source.Phase;
@@ -31,6 +31,12 @@ import java.util.List;
  */
 public final class PostgresLinter implements MigrationLinter {
 
+    /** The version migrations are split for when only their names are wanted: any would do. */
+    private static final int NAMES_VERSION = 17;
+
+    private final java.util.concurrent.atomic.AtomicReference<ReadMigration> last =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     @Override
     public List<RuleInfo> rules() {
         return RuleCatalogue.all();
@@ -38,15 +44,15 @@ public final class PostgresLinter implements MigrationLinter {
 
     @Override
     public LinterReport lint(SqlMigration migration, SchemaFacts facts) {
-        PostgresStatementClassifier classifier = new PostgresStatementClassifier(facts.serverMajorVersion());
+        ReadMigration read = read(migration, facts.serverMajorVersion());
         List<Finding> findings = new ArrayList<>();
         List<AllowDirective> allows = new ArrayList<>();
         Phase phase = migration.header().phase();
         MigrationState upState = new MigrationState();
-        List<MigrationContext.Read> up = section(migration, Direction.UP, phase == Phase.EXPAND, classifier, facts,
+        List<MigrationContext.Read> up = section(read, Direction.UP, phase == Phase.EXPAND, facts,
                 upState, findings, allows);
         // the down runs where the up left off, but what the up created may hold data by then
-        List<MigrationContext.Read> down = section(migration, Direction.DOWN, phase == Phase.CONTRACT, classifier, facts,
+        List<MigrationContext.Read> down = section(read, Direction.DOWN, phase == Phase.CONTRACT, facts,
                 new MigrationState(), findings, allows);
         MigrationContext whole = new MigrationContext(migration, up, down, upState, findings);
         for (MigrationRule rule : RuleCatalogue.MIGRATION_RULES) {
@@ -57,62 +63,39 @@ public final class PostgresLinter implements MigrationLinter {
     }
 
     @Override
-    public java.util.Set<String> tablesTouched(SqlMigration migration) {
-        java.util.Set<String> tables = new java.util.HashSet<>();
-        PostgresStatementClassifier classifier = new PostgresStatementClassifier(17);
-        for (SqlStatement statement : migration.plan(Direction.UP, classifier)) {
-            ParsedStatement p = StatementParser.parse(statement.tokens());
-            java.util.List<dev.stepwise.postgres.statement.QualifiedName> names = new ArrayList<>();
-            if (p instanceof ParsedStatement.CreateTable c) {
-                names.add(c.table());
-            } else if (p instanceof ParsedStatement.AlterTable a) {
-                names.add(a.table());
-                a.actions().stream().filter(ParsedStatement.RenameTable.class::isInstance)
-                        .map(r -> new dev.stepwise.postgres.statement.QualifiedName(null,
-                                ((ParsedStatement.RenameTable) r).to())).forEach(names::add);
-            } else if (p instanceof ParsedStatement.CreateIndex i) {
-                names.add(i.table());
-            } else if (p instanceof ParsedStatement.DropTable d) {
-                names.addAll(d.tables());
-            } else if (p instanceof ParsedStatement.DataChange d) {
-                names.add(d.table());
-            } else if (p instanceof ParsedStatement.Insert i) {
-                names.add(i.table());
-            } else if (p instanceof ParsedStatement.CreateView v) {
-                names.add(v.view());
-            } else if (p instanceof ParsedStatement.Truncate t) {
-                names.addAll(t.tables());
-            }
-            names.stream().filter(java.util.Objects::nonNull)
-                    .forEach(n -> tables.add(n.name().toLowerCase(java.util.Locale.ROOT)));
-        }
-        return tables;
+    public TablesNamed tablesNamed(SqlMigration migration) {
+        // the names do not depend on the server's version: every classifier splits the same statements
+        ReadMigration last = this.last.get();
+        ReadMigration read = last != null && last.migration() == migration ? last : read(migration, NAMES_VERSION);
+        NamedObjects named = NamedObjects.of(read.section(Direction.UP));
+        return new TablesNamed(named.changed(), named.read());
     }
 
     @Override
     public List<StatementImpact> explain(SqlMigration migration, SchemaFacts facts) {
-        PostgresStatementClassifier classifier = new PostgresStatementClassifier(facts.serverMajorVersion());
         MigrationState state = new MigrationState();
         List<StatementImpact> impacts = new ArrayList<>();
-        for (SqlStatement statement : migration.plan(Direction.UP, classifier)) {
-            ParsedStatement parsed = StatementParser.parse(statement.tokens());
+        for (MigrationContext.Read read : read(migration, facts.serverMajorVersion()).section(Direction.UP)) {
+            SqlStatement statement = read.statement();
+            ParsedStatement parsed = read.parsed();
             StatementContext ctx = new StatementContext(statement, parsed, new StatementContext.Place(migration.origin(),
-                    Section.UP, false, null), facts, state, new ArrayList<>());
+                    Section.UP, false, LocksTaken.Before.NONE), facts, state, new ArrayList<>());
             impacts.add(StatementImpacts.of(ctx));
             state.apply(parsed);
         }
         return impacts;
     }
 
-    private static List<MigrationContext.Read> section(SqlMigration migration, Direction direction, boolean compatibility,
-                                                       PostgresStatementClassifier classifier, SchemaFacts facts,
-                                                       MigrationState state, List<Finding> findings,
+    private static List<MigrationContext.Read> section(ReadMigration read, Direction direction, boolean compatibility,
+                                                       SchemaFacts facts, MigrationState state, List<Finding> findings,
                                                        List<AllowDirective> allows) {
+        SqlMigration migration = read.migration();
         List<MigrationContext.Read> reads = new ArrayList<>();
         Section section = direction == Direction.UP ? Section.UP : Section.DOWN;
-        SqlStatement held = null;
-        for (SqlStatement statement : migration.plan(direction, classifier)) {
-            ParsedStatement parsed = StatementParser.parse(statement.tokens());
+        LocksTaken locks = new LocksTaken();
+        for (MigrationContext.Read r : read.section(direction)) {
+            SqlStatement statement = r.statement();
+            ParsedStatement parsed = r.parsed();
             for (Directive d : statement.directives()) {
                 if (d.name().equals("allow")) {
                     allows.add(new AllowDirective(d.arguments().get(0), d.arguments().get(1), d.line(),
@@ -121,41 +104,57 @@ public final class PostgresLinter implements MigrationLinter {
             }
             boolean sharesTransaction = statement.mode() == ExecutionMode.TRANSACTIONAL;
             if (!sharesTransaction) {
-                held = null;
+                locks = new LocksTaken();
             }
             StatementContext ctx = new StatementContext(statement, parsed, new StatementContext.Place(migration.origin(),
-                    section, compatibility, held), facts, state, findings);
+                    section, compatibility, locks.before()), facts, state, findings);
             for (LintRule rule : RuleCatalogue.STATEMENT_RULES) {
                 rule.check(ctx);
             }
-            if (held == null && sharesTransaction && statement.lock() == LockImpact.QUEUES_TRAFFIC
-                    && locksAnExistingTable(ctx, parsed)) {
-                held = statement;
+            TableView locked = sharesTransaction && statement.lock() == LockImpact.QUEUES_TRAFFIC
+                    ? lockedTable(ctx, parsed) : null;
+            if (locked != null) {
+                locks.add(statement, locked);
             }
             state.apply(parsed);
             // a data migration of many INSERTs is never held whole: only what the migration rules read
             if (!(parsed instanceof ParsedStatement.Insert) && !(parsed instanceof ParsedStatement.Other)) {
-                reads.add(new MigrationContext.Read(statement, parsed));
+                reads.add(r);
             }
         }
         return reads;
     }
 
-    private static boolean locksAnExistingTable(StatementContext ctx, ParsedStatement parsed) {
+    /** The table from before the migration that the statement locks against traffic, or null. */
+    private static TableView lockedTable(StatementContext ctx, ParsedStatement parsed) {
+        TableView t = null;
         if (parsed instanceof ParsedStatement.AlterTable alter) {
-            TableView t = ctx.table(alter.table());
-            return !t.isNew() && !t.isSmall();
+            t = ctx.table(alter.table());
+        } else if (parsed instanceof ParsedStatement.CreateIndex index && index.table() != null) {
+            t = ctx.table(index.table());
         }
-        if (parsed instanceof ParsedStatement.CreateIndex index && index.table() != null) {
-            TableView t = ctx.table(index.table());
-            return !t.isNew() && !t.isSmall();
-        }
-        return false;
+        return t == null || t.isNew() ? null : t;
     }
 
     @Override
     public SchemaFacts catalogFacts(Connection connection, SqlMigration migration, boolean withSizes)
             throws SQLException {
-        return CatalogFacts.read(connection, migration, withSizes);
+        int version = connection.getMetaData().getDatabaseMajorVersion();
+        return CatalogFacts.read(connection, version, NamedObjects.of(read(migration, version).section(Direction.UP)),
+                withSizes);
+    }
+
+    /**
+     * The migration split and parsed, once for the catalog read, the rules and plan that follow
+     * one another on it: the one read last is kept.
+     */
+    private ReadMigration read(SqlMigration migration, int serverMajorVersion) {
+        ReadMigration last = this.last.get();
+        if (last != null && last.reads(migration, serverMajorVersion)) {
+            return last;
+        }
+        ReadMigration read = ReadMigration.of(migration, serverMajorVersion);
+        this.last.set(read);
+        return read;
     }
 }

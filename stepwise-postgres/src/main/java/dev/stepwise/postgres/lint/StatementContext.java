@@ -26,10 +26,10 @@ public final class StatementContext {
      *
      * @param compatibility whether the rules about running code apply: in an expand migration's
      *                      {@code +up} and a contract migration's {@code +down}
-     * @param strongLockHeld the statement before it in the same transaction that took a lock
-     *                       blocking traffic on an existing table, or null
+     * @param locksTaken    the statements before it in the same transaction that took a lock
+     *                      blocking traffic on a table from before the migration
      */
-    public record Place(String file, Section section, boolean compatibility, SqlStatement strongLockHeld) {
+    public record Place(String file, Section section, boolean compatibility, LocksTaken.Before locksTaken) {
     }
 
     private final SqlStatement statement;
@@ -67,9 +67,12 @@ public final class StatementContext {
         return place.compatibility();
     }
 
-    /** The earlier statement of this transaction that holds a lock blocking traffic, or null. */
+    /**
+     * The first earlier statement of this transaction that holds a lock blocking traffic on a
+     * table that is not small, or null (asking reads the catalog: the size decides).
+     */
     public SqlStatement strongLockHeld() {
-        return place.strongLockHeld();
+        return place.locksTaken().strongLockHeld();
     }
 
     public boolean batched() {
@@ -91,11 +94,9 @@ public final class StatementContext {
     /** A table the statement names, as the statements before it and the catalog leave it. */
     public TableView table(QualifiedName name) {
         if (state.created(name)) {
-            return new TableView(name, TableView.Origin.NEW, null);
+            return TableView.created(name);
         }
-        Optional<TableFacts> known = facts.table(name.schema(), name.name());
-        return known.map(f -> new TableView(name, TableView.Origin.EXISTING, f))
-                .orElseGet(() -> new TableView(name, TableView.Origin.UNKNOWN, null));
+        return TableView.existing(name, () -> facts.table(name.schema(), name.name()));
     }
 
     /**

@@ -32,11 +32,8 @@ public final class EnumValueRemoved implements LintRule {
             return;
         }
         TableView table = ctx.table(alter.table());
-        if (table.facts() == null) {
-            return;
-        }
         for (ParsedStatement.AlterAction action : alter.actions()) {
-            if (!(action instanceof ParsedStatement.AlterColumnType change)) {
+            if (!(action instanceof ParsedStatement.AlterColumnType change) || table.facts() == null) {
                 continue;
             }
             List<String> before = table.facts().column(change.column()).map(TableFacts.ColumnFacts::enumLabels)

@@ -31,11 +31,11 @@ public final class NarrowColumnType implements LintRule {
             return;
         }
         TableView table = ctx.table(alter.table());
-        if (table.isNew() || table.facts() == null) {
+        if (table.isNew()) {
             return;
         }
         for (ParsedStatement.AlterAction action : alter.actions()) {
-            if (!(action instanceof ParsedStatement.AlterColumnType change)) {
+            if (!(action instanceof ParsedStatement.AlterColumnType change) || table.facts() == null) {
                 continue;
             }
             Optional<TableFacts.ColumnFacts> column = table.facts().column(change.column());

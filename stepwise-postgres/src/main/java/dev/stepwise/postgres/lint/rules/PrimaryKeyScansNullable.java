@@ -35,13 +35,10 @@ public final class PrimaryKeyScansNullable implements LintRule {
             return;
         }
         TableView table = ctx.table(alter.table());
-        if (table.facts() == null) {
-            return;
-        }
         for (ParsedStatement.AlterAction action : alter.actions()) {
             if (!(action instanceof ParsedStatement.AddConstraint add) || add.constraint() == null
                     || add.constraint().kind() != TableConstraint.Kind.PRIMARY_KEY
-                    || add.constraint().usingIndex() == null) {
+                    || add.constraint().usingIndex() == null || table.facts() == null) {
                 continue;
             }
             List<String> columns = table.facts().indexes().getOrDefault(add.constraint().usingIndex(), List.of());

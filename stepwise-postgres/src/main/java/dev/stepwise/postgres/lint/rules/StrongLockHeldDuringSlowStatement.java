@@ -29,37 +29,43 @@ public final class StrongLockHeldDuringSlowStatement implements LintRule {
 
     @Override
     public void check(StatementContext ctx) {
-        SqlStatement held = ctx.strongLockHeld();
-        if (held == null || ctx.batched()) {
+        if (ctx.batched()) {
             return;
         }
-        String slow = slowness(ctx, held);
-        if (slow == null) {
+        // what the statement does first: asking which lock is held may read the catalog
+        QualifiedName target;
+        String doing;
+        if (ctx.parsed() instanceof ParsedStatement.DataChange change && change.table() != null) {
+            target = change.table();
+            doing = "changes rows of ";
+        } else if (ctx.parsed() instanceof ParsedStatement.CreateIndex index && !index.concurrently()
+                && index.table() != null) {
+            target = index.table();
+            doing = "builds an index on ";
+        } else {
+            return;
+        }
+        TableView table = ctx.table(target);
+        if (table.isNew()) {
+            return;
+        }
+        SqlStatement held = ctx.strongLockHeld();
+        // on the table the lock is on, the statement's own locking rule says what it blocks
+        if (held == null || target.equals(lockedBy(held)) || table.isSmall()) {
             return;
         }
         String first = held.sql().strip().replaceAll("\\s+", " ");
         ctx.report(INFO, INFO.severity(), 0, 2,
-                "this statement " + slow + " while the lock taken at line " + held.line() + " (" + (first.length() > 60
-                        ? first.substring(0, 57) + "..." : first) + ") is still held: that table stays blocked until"
-                        + " this one is done",
+                "this statement " + doing + table.describe() + " while the lock taken at line " + held.line() + " ("
+                        + (first.length() > 60 ? first.substring(0, 57) + "..." : first)
+                        + ") is still held: that table stays blocked until this one is done",
                 "move the statement that takes the strong lock after it, or give this one a step of its own",
                 null);
     }
 
-    /** What makes the statement slow on a table that already had rows, or null when it is quick. */
-    private static String slowness(StatementContext ctx, SqlStatement held) {
-        // on the table the lock is on, the statement's own locking rule says what it blocks
+    private static QualifiedName lockedBy(SqlStatement held) {
         ParsedStatement first = StatementParser.parse(held.tokens());
-        QualifiedName locked = first instanceof ParsedStatement.AlterTable a ? a.table()
+        return first instanceof ParsedStatement.AlterTable a ? a.table()
                 : first instanceof ParsedStatement.CreateIndex i ? i.table() : null;
-        if (ctx.parsed() instanceof ParsedStatement.DataChange change && change.table() != null) {
-            TableView t = ctx.table(change.table());
-            return t.isNew() || t.isSmall() || change.table().equals(locked) ? null : "changes rows of " + t.describe();
-        }
-        if (ctx.parsed() instanceof ParsedStatement.CreateIndex index && !index.concurrently() && index.table() != null) {
-            TableView t = ctx.table(index.table());
-            return t.isNew() || t.isSmall() || index.table().equals(locked) ? null : "builds an index on " + t.describe();
-        }
-        return null;
     }
 }
