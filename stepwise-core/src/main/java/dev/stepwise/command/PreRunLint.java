@@ -14,6 +14,7 @@ import dev.stepwise.source.Migration;
 import dev.stepwise.source.SqlMigration;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.sql.SQLException;
 
 /**
@@ -65,10 +66,12 @@ final class PreRunLint {
         if (!(migration instanceof SqlMigration sql)) {
             return false;
         }
+        long started = System.nanoTime();
         LinterReport report = linter.lint(sql, workspace.config().checklist().judging(facts(run, sql)));
         // an allow that only the down needed looks unused here; that is for lint to say
         LintedMigration linted = policy.apply(sql.revision(), sql.origin(), report.upOnly(), sql.migrationDirectives())
                 .without(LintPolicy.UNUSED_ALLOW);
+        workspace.listener().migrationLinted(sql.revision(), Duration.ofNanos(System.nanoTime() - started));
         for (Finding f : linted.findings()) {
             if (f.severity() == Severity.WARNING) {
                 workspace.listener().notice("  lint warning: " + LintRefusedException.line(f));

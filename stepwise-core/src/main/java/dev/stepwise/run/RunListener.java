@@ -21,6 +21,13 @@ public interface RunListener {
     default void migrationCompleted(String revision, Direction direction, Duration took) {
     }
 
+    /**
+     * {@code upgrade}'s lint of a migration just before it runs is done (whatever its verdict),
+     * having taken this long: reading the file, the catalog when a rule asked, and the rules.
+     */
+    default void migrationLinted(String revision, Duration took) {
+    }
+
     /** A step waited too long for a lock and is tried again; the CLI prints {@link LockRetry#describe()}. */
     default void lockRetry(LockRetry retry) {
     }

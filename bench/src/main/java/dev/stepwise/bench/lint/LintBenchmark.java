@@ -69,8 +69,20 @@ public final class LintBenchmark {
     public record Setup(BenchServer server, LauncherScript launcher, List<Subject> subjects, Path work, Path logs) {
     }
 
-    /** The figures of one subject: the whole processes, and the API runs with and without the lint step. */
-    public record Result(Subject subject, Measurements processes, Measurements api) {
+    /**
+     * The figures of one subject: the whole processes, the API runs with and without the lint
+     * step, and, for the runs with it, the lint step's own time as {@code upgrade} reports it
+     * ({@link #LINT_OWN} seconds a run, and {@link #LINT_OWN_RATIO}: the run over the run less
+     * that time).
+     */
+    public record Result(Subject subject, Measurements processes, Measurements api, Measurements inside) {
+    }
+
+    static final String LINT_OWN = "lint step's own time";
+    static final String LINT_OWN_RATIO = "run / (run - lint step's own time)";
+
+    /** One API run: its time, and the time its lint steps took. */
+    private record ApiRun(double seconds, double lintSeconds) {
     }
 
     /** A row of the whole-process table: its process, given a fresh database when it needs one. */
@@ -87,8 +99,9 @@ public final class LintBenchmark {
         List<Result> results = new ArrayList<>();
         for (Subject s : setup.subjects()) {
             Measurements processes = processes(s, runs);
-            Measurements api = lintStep(s, runs);
-            results.add(new Result(s, processes, api));
+            Measurements inside = new Measurements();
+            Measurements api = lintStep(s, runs, inside);
+            results.add(new Result(s, processes, api, inside));
         }
         return results;
     }
@@ -158,16 +171,21 @@ public final class LintBenchmark {
      * after one unmeasured run of each on the same corpus: a smaller warm-up left the lint's code
      * to be compiled during the first measured run (1.34× in the first pair, about 1.0× after).
      */
-    private Measurements lintStep(Subject s, int runs) throws Exception {
+    private Measurements lintStep(Subject s, int runs, Measurements inside) throws Exception {
         System.out.println("bench: lint " + s.name() + ", API warm-up");
         apply(s.project(), s.migrations(), false, "warmup");
         apply(s.project(), s.migrations(), true, "warmup");
         Measurements m = new Measurements();
         for (int run = 0; run < runs; run++) {
             for (boolean skipLint : run % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
-                double seconds = apply(s.project(), s.migrations(), skipLint, "r" + run);
+                ApiRun applied = apply(s.project(), s.migrations(), skipLint, "r" + run);
+                double seconds = applied.seconds();
                 String mode = skipLint ? WITHOUT_LINT : WITH_LINT;
                 m.add(mode, run, seconds);
+                if (!skipLint) {
+                    inside.add(LINT_OWN, run, applied.lintSeconds());
+                    inside.add(LINT_OWN_RATIO, run, seconds / (seconds - applied.lintSeconds()));
+                }
                 System.out.printf("bench: lint %s, API run %d/%d, %-48s %.2f s%n", s.name(), run + 1, runs, mode, seconds);
             }
         }
@@ -175,22 +193,29 @@ public final class LintBenchmark {
     }
 
     /** Applies a project's migrations to a fresh database and checks that {@code tables} tables exist. */
-    private double apply(Path project, int tables, boolean skipLint, String label) throws Exception {
+    private ApiRun apply(Path project, int tables, boolean skipLint, String label) throws Exception {
         BenchDatabase db = setup.server().createDatabase("lint_api_" + label + (skipLint ? "_nolint" : "_lint"));
         try {
             setup.server().checkpoint();
             System.gc();
+            java.util.concurrent.atomic.AtomicLong linting = new java.util.concurrent.atomic.AtomicLong();
             long start = System.nanoTime();
             try (Stepwise stepwise = Stepwise.configure()
                     .projectDirectory(project)
                     .dataSource(db.dataSource())
                     .migrations(project.resolve("migrations"))
+                    .listener(new dev.stepwise.run.RunListener() {
+                        @Override
+                        public void migrationLinted(String revision, java.time.Duration took) {
+                            linting.addAndGet(took.toNanos());
+                        }
+                    })
                     .build()) {
                 stepwise.upgrade("head", new UpgradeCommand.Options(false, false, false, skipLint));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             requireTables(db, tables, skipLint ? WITHOUT_LINT : WITH_LINT);
-            return seconds;
+            return new ApiRun(seconds, linting.get() / 1e9);
         } finally {
             setup.server().drop(db);
         }
@@ -217,6 +242,10 @@ public final class LintBenchmark {
         for (Result r : results) {
             goals.add(Goal.under("(3) `upgrade` with its lint step / without, " + r.subject().name(),
                     r.api().medianRatio(WITH_LINT, WITHOUT_LINT), LINT_STEP));
+        }
+        for (Result r : results) {
+            goals.add(Goal.under("(3) the same, from the lint step's own time, " + r.subject().name(),
+                    r.inside().median(LINT_OWN_RATIO), LINT_STEP));
         }
         return goals;
     }
@@ -265,7 +294,14 @@ public final class LintBenchmark {
             b.append("\n### The lint step inside `upgrade` (Java API), ").append(r.subject().name()).append("\n\n")
                     .append(api.render())
                     .append("\nThe lint step adds ").append(Figures.millis(added))
-                    .append(" per migration (difference of the medians).\n");
+                    .append(" per migration (difference of the medians). Timed inside `upgrade` (its `migrationLinted`")
+                    .append(" events, summed per run), the lint step took ")
+                    .append(Figures.millis(r.inside().median(LINT_OWN) * 1000 / r.subject().migrations()))
+                    .append(" per migration (median of the runs: ")
+                    .append(Figures.secondsList(r.inside().runs(LINT_OWN))).append(" s in all), so a run with it takes ")
+                    .append(Figures.ratio(r.inside().median(LINT_OWN_RATIO))).append(" the same run without it (")
+                    .append(Figures.ratioList(r.inside().runs(LINT_OWN_RATIO)))
+                    .append("): a figure that does not carry the run-to-run noise of two separate runs.\n");
         }
         return b.toString();
     }
