@@ -1,5 +1,6 @@
 package dev.stepwise.postgres;
 
+import dev.stepwise.postgres.statement.PostgresIdentifiers;
 import dev.stepwise.dialect.ConnectionSpec;
 import dev.stepwise.dialect.Dialect;
 import dev.stepwise.dialect.OrphanReaper;

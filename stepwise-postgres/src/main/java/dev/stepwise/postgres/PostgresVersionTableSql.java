@@ -1,5 +1,6 @@
 package dev.stepwise.postgres;
 
+import dev.stepwise.postgres.statement.PostgresIdentifiers;
 import dev.stepwise.dialect.FinishMigration;
 import dev.stepwise.dialect.TableNames;
 import dev.stepwise.dialect.VersionTableSql;

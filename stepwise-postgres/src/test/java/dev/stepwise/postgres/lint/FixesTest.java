@@ -37,5 +37,8 @@ class FixesTest {
         assertThat(Fixes.quote("Orders")).isEqualTo("\"Orders\"");
         assertThat(Fixes.quote("user")).isEqualTo("\"user\"");
         assertThat(Fixes.quote("a\"b")).isEqualTo("\"a\"\"b\"");
+        // reserved only where a column name would go: CREATE INDEX ... (left) is a syntax error
+        assertThat(Fixes.quote("left")).isEqualTo("\"left\"");
+        assertThat(Fixes.quote("verbose")).isEqualTo("\"verbose\"");
     }
 }

@@ -1,11 +1,17 @@
-package dev.stepwise.postgres;
+package dev.stepwise.postgres.statement;
 
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Quoting of identifiers and literals the way PostgreSQL reads them. */
-final class PostgresIdentifiers {
+/**
+ * Identifiers and literals the way PostgreSQL reads them, and the names Stepwise derives (for
+ * triggers, copied indexes and checks): the one place SQL text is made from a name.
+ */
+public final class PostgresIdentifiers {
+
+    /** PostgreSQL's limit on an identifier, in bytes ({@code NAMEDATALEN - 1}). */
+    public static final int MAX_NAME_BYTES = 63;
 
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
 
@@ -27,7 +33,7 @@ final class PostgresIdentifiers {
     }
 
     /** The identifier as written in SQL: bare when PostgreSQL would read it back unchanged. */
-    static String quote(String identifier) {
+    public static String quote(String identifier) {
         if (PLAIN.matcher(identifier).matches() && !RESERVED.contains(identifier.toLowerCase(Locale.ROOT))) {
             return identifier;
         }
@@ -35,10 +41,43 @@ final class PostgresIdentifiers {
     }
 
     /** A standard string literal ({@code standard_conforming_strings} is on since PostgreSQL 9.1). */
-    static String literal(String value) {
+    public static String literal(String value) {
         if (value.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("PostgreSQL text cannot contain NUL characters");
         }
         return "'" + value.replace("'", "''") + "'";
+    }
+
+    /**
+     * A name derived from others ({@code <table>_<column>_<suffix>}), shortened with a hash of the
+     * whole to {@value #MAX_NAME_BYTES} bytes when longer: PostgreSQL would cut it silently, and
+     * two long names cut to the same prefix would collide. Characters are kept whole (a multibyte
+     * one is never split).
+     */
+    public static String derivedName(String... parts) {
+        String n = String.join("_", parts);
+        byte[] bytes = n.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_NAME_BYTES) {
+            return n;
+        }
+        String hash;
+        try {
+            hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bytes), 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+        // whole characters within 63 - 9 bytes, then _ and 8 hex digits
+        StringBuilder kept = new StringBuilder();
+        int used = 0;
+        for (int cp : n.codePoints().toArray()) {
+            int size = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (used + size > MAX_NAME_BYTES - 9) {
+                break;
+            }
+            kept.appendCodePoint(cp);
+            used += size;
+        }
+        return kept + "_" + hash;
     }
 }
