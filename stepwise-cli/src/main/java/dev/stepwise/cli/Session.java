@@ -63,10 +63,21 @@ final class Session {
 
     /** Made on first use only: Jackson takes tens of milliseconds to start, and most runs print text. */
     private static final class Json {
-        // durations as ISO-8601 text (PT0.26S), which every JSON consumer's date library reads
+        // durations as ISO-8601 text (PT0.26S), which every JSON consumer's date library reads;
+        // severities as lint's JSON writes them (error, warning, info), in every command's output
         static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
-                        .addSerializer(Duration.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer()));
+                        .addSerializer(Duration.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer())
+                        .addSerializer(dev.stepwise.lint.Severity.class,
+                                new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(dev.stepwise.lint.Severity.class) {
+                                    @Override
+                                    public void serialize(dev.stepwise.lint.Severity severity,
+                                                          com.fasterxml.jackson.core.JsonGenerator json,
+                                                          com.fasterxml.jackson.databind.SerializerProvider provider)
+                                            throws java.io.IOException {
+                                        json.writeString(severity.word());
+                                    }
+                                }));
     }
 
     static String millis(Duration d) {

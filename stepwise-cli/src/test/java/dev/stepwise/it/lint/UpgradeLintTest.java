@@ -185,6 +185,16 @@ class UpgradeLintTest {
     }
 
     @Test
+    void planJson_writesSeveritiesAsLintJsonDoes() {
+        indexBuild("b2", "a1", "");
+
+        CliRun json = cli.run("--format", "json", "plan");
+
+        assertThat(json.exitCode()).as("%s", json).isZero();
+        assertThat(json.out()).contains("\"severity\" : \"error\"").doesNotContain("\"ERROR\"");
+    }
+
+    @Test
     void aMigrationThatDeallocatesTheSessionsStatementsDoesNotBlindTheNextLint() {
         // the catalog read is prepared once per session; DEALLOCATE ALL takes it away mid-run
         project.add(MigrationText.of("b2", "a1").up("DEALLOCATE ALL;\nALTER TABLE orders ADD COLUMN note text;")
