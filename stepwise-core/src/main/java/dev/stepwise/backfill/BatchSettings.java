@@ -7,13 +7,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The keys of {@code -- stepwise:batch size=1000|auto target=50ms pause=0ms}, with those defaults.
+ * The keys of {@code -- stepwise:batch size=1000|auto target=50ms pause=0ms flag=NAME}, with those
+ * defaults (no flag).
  *
  * @param size   rows per batch, or 0 for {@code auto}: sized so each batch takes about {@code target}
  * @param target the duration an automatically sized batch aims at
  * @param pause  the wait between batches, room for the rest of the database's traffic
+ * @param flag   a setting each batch's transaction turns on for itself alone, so that triggers can
+ *               tell the batches' writes from the application's (the generators' sync triggers
+ *               do not echo a backfill back), or null
  */
-public record BatchSettings(int size, Duration target, Duration pause) {
+public record BatchSettings(int size, Duration target, Duration pause, String flag) {
 
     public static final int DEFAULT_SIZE = 1000;
     public static final Duration DEFAULT_TARGET = Duration.ofMillis(50);
@@ -24,7 +28,7 @@ public record BatchSettings(int size, Duration target, Duration pause) {
         String size = batch.options().getOrDefault("size", String.valueOf(DEFAULT_SIZE));
         return new BatchSettings(size.equals("auto") ? 0 : Integer.parseInt(size),
                 duration(batch.options().get("target"), DEFAULT_TARGET),
-                duration(batch.options().get("pause"), Duration.ZERO));
+                duration(batch.options().get("pause"), Duration.ZERO), batch.options().get("flag"));
     }
 
     public boolean automatic() {

@@ -35,6 +35,12 @@ public interface BatchStatement {
      */
     String batch(List<String> after, List<String> end);
 
+    /**
+     * The statement that turns {@code flag} on for the current transaction alone (a batch's), so
+     * a trigger can tell the batch's writes from the application's.
+     */
+    String flagStatement(String flag);
+
     /** How many key columns there are: the width of a key in the rows above. */
     int keyWidth();
 }

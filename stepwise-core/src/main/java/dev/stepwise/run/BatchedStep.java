@@ -77,7 +77,7 @@ final class BatchedStep {
                 continue;
             }
             Instant batchStart = executor.env().clock().instant();
-            Batch done = runBatch(c, batch, historyRow, cursor, sizer.size());
+            Batch done = runBatch(c, batch, settings, historyRow, cursor, sizer.size());
             sizer.record((int) done.keys(), Duration.between(batchStart, executor.env().clock().instant()));
             latest = done.after();
             executor.env().events().reach("batch " + migration.revision() + " " + step + " " + latest.batches());
@@ -97,12 +97,17 @@ final class BatchedStep {
     }
 
     /** One batch in its own transaction, retried under escalating lock timeouts; its cursor commits with it. */
-    private Batch runBatch(Connection c, BatchStatement batch, long historyRow, BatchCursor cursor, int size)
+    private Batch runBatch(Connection c, BatchStatement batch, BatchSettings settings, long historyRow,
+                           BatchCursor cursor, int size)
             throws SQLException {
         boolean walking = cursor.pass() == 0;
         String endQuery = batch.batchEndQuery(cursor.last(), cursor.upTo(), size, !walking);
+        String flag = settings.flag() == null ? null : batch.flagStatement(settings.flag());
         return executor.retry().run(StepTimeouts.Policy.SHORT, current, (n, t) ->
                 executor.inTransaction(c, StepTimeouts.Policy.SHORT, n, t, () -> {
+                    if (flag != null) {
+                        query(c, flag);
+                    }
                     List<String> end = key(c, endQuery, batch.keyWidth());
                     // fewer than size keys left: this batch runs to the end of the pass
                     List<String> to = end != null ? end : cursor.upTo();
@@ -154,6 +159,12 @@ final class BatchedStep {
                 key.add(rs.getString(i));
             }
             return key;
+        }
+    }
+
+    private void query(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); WorkWatcher.Watch watch = executor.watch(s, current)) {
+            s.execute(sql);
         }
     }
 

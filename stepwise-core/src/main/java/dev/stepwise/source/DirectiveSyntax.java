@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Parses and checks the text of a {@code -- stepwise:<name> ...} line. Known directives:
  * <ul>
- *   <li>{@code batch size=<n>|auto target=<duration> pause=<duration>}, every key optional, each
- *       at most once; durations are a whole number with {@code ms}, {@code s} or {@code min};</li>
+ *   <li>{@code batch size=<n>|auto target=<duration> pause=<duration> flag=<setting>}, every key
+ *       optional, each at most once; durations are a whole number with {@code ms}, {@code s} or
+ *       {@code min}; a flag is a custom setting name with a dot ({@code stepwise.backfill});</li>
  *   <li>{@code allow <rule-id> <reason...>}: the rule id in kebab case and a reason of at least
  *       one word, kept as written (it is shown next to the finding it accepts).</li>
  * </ul>
@@ -22,7 +23,8 @@ final class DirectiveSyntax {
     static final String BATCH = "batch";
     static final String ALLOW = "allow";
 
-    private static final Set<String> BATCH_KEYS = Set.of("size", "target", "pause");
+    private static final Set<String> BATCH_KEYS = Set.of("size", "target", "pause", "flag");
+    private static final Pattern FLAG = Pattern.compile("[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|min)");
@@ -54,13 +56,13 @@ final class DirectiveSyntax {
             int eq = word.indexOf('=');
             if (eq <= 0) {
                 throw new FormatViolation("`stepwise:batch`: `" + word
-                        + "` is not `key=value` (keys: size, target, pause)");
+                        + "` is not `key=value` (keys: size, target, pause, flag)");
             }
             String key = word.substring(0, eq);
             String value = word.substring(eq + 1);
             if (!BATCH_KEYS.contains(key)) {
                 throw new FormatViolation("`stepwise:batch`: unknown key `" + key
-                        + "` (keys: size, target, pause)");
+                        + "` (keys: size, target, pause, flag)");
             }
             if (options.containsKey(key)) {
                 throw new FormatViolation("`stepwise:batch`: `" + key + "` is given twice");
@@ -84,6 +86,12 @@ final class DirectiveSyntax {
                 if (!DURATION.matcher(value).matches() || durationIsZero(value)) {
                     throw new FormatViolation("`stepwise:batch`: target=`" + value
                             + "` is not a positive duration such as `50ms`, `2s` or `1min`");
+                }
+            }
+            case "flag" -> {
+                if (!FLAG.matcher(value).matches()) {
+                    throw new FormatViolation("`stepwise:batch`: flag=`" + value
+                            + "` is not a custom setting name such as `stepwise.backfill` (lowercase, with one dot)");
                 }
             }
             default -> {

@@ -17,7 +17,7 @@ final class OfflineBatchScript {
     private OfflineBatchScript() {
     }
 
-    static String render(BatchedDml dml, int size) {
+    static String render(BatchedDml dml, int size, String flag) {
         String table = String.join("", dml.tableTokens);
         String from = (dml.only ? "ONLY " : "") + table;
         String condition = dml.where.isEmpty() ? "true" : BatchedDml.sql(dml.where);
@@ -35,6 +35,9 @@ final class OfflineBatchScript {
                         + ", which the offline script uses to quote it");
             }
         }
+        // the flag lasts to the next COMMIT: set again in every batch's transaction
+        String setFlag = flag == null ? "" : "PERFORM " + PostgresBatchStatement.flagSql(flag).substring("SELECT ".length())
+                + "; ";
         String tableLiteral = "'" + table.replace("'", "''") + "'";
         String qualifier = "'" + dml.qualifier().replace("'", "''") + ".'";
         return "DO " + BODY_TAG + "\n"
@@ -64,7 +67,7 @@ final class OfflineBatchScript {
                 + "      || ' ORDER BY ' || k || ' OFFSET " + (size - 1) + " LIMIT 1' INTO bound_row USING last_row, upper_row;\n"
                 + "    GET DIAGNOSTICS got = ROW_COUNT;\n"
                 + "    IF got = 0 THEN bound_row := upper_row; END IF;\n"
-                + "    EXECUTE " + TEXT_TAG + change + TEXT_TAG + "\n"
+                + "    " + setFlag + "EXECUTE " + TEXT_TAG + change + TEXT_TAG + "\n"
                 + "      || CASE WHEN have_last THEN ' AND (' || qk || ') > (' || last_k || ')' ELSE '' END\n"
                 + "      || ' AND (' || qk || ') <= (' || bound_k || ')' USING last_row, bound_row;\n"
                 + "    COMMIT;\n"
@@ -85,7 +88,7 @@ final class OfflineBatchScript {
                 + "        USING last_row, bound_row, upper_row;\n"
                 + "      GET DIAGNOSTICS got = ROW_COUNT;\n"
                 + "      IF got = 0 THEN bound_row := upper_row; END IF;\n"
-                + "      EXECUTE " + TEXT_TAG + change + TEXT_TAG + "\n"
+                + "      " + setFlag + "EXECUTE " + TEXT_TAG + change + TEXT_TAG + "\n"
                 + "        || CASE WHEN have_last THEN ' AND (' || qk || ') > (' || last_k || ')' ELSE '' END\n"
                 + "        || ' AND (' || qk || ') <= (' || bound_k || ')'\n"
                 + "        USING last_row, bound_row;\n"

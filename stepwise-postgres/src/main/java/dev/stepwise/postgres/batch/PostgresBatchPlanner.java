@@ -62,6 +62,6 @@ public final class PostgresBatchPlanner implements BatchPlanner {
     public String offlineScript(SqlStatement statement, int batchSize) {
         BatchedDml dml = BatchedDml.parse(new StatementTokens(statement.tokens()));
         dml.requireIdempotent();
-        return OfflineBatchScript.render(dml, batchSize);
+        return OfflineBatchScript.render(dml, batchSize, statement.directive("batch").options().get("flag"));
     }
 }

@@ -113,6 +113,16 @@ final class PostgresBatchStatement implements BatchStatement {
     }
 
     @Override
+    public String flagStatement(String flag) {
+        return flagSql(flag);
+    }
+
+    /** {@code set_config} with {@code is_local}: the setting ends with the batch's transaction. */
+    static String flagSql(String flag) {
+        return "SELECT pg_catalog.set_config('" + flag.replace("'", "''") + "', 'on', true)";
+    }
+
+    @Override
     public String batch(List<String> after, List<String> end) {
         String window = (after == null ? "" : " AND (" + qualifiedKeys() + ") > (" + literal(after) + ")")
                 + (end == null ? "" : " AND (" + qualifiedKeys() + ") <= (" + literal(end) + ")");
