@@ -119,6 +119,14 @@ public final class Stepwise implements AutoCloseable {
         return new RevisionCommand(workspace).run(request);
     }
 
+    /**
+     * Writes a new revision; with a generator in the request, every migration it makes (expand,
+     * then contract), in the order they apply.
+     */
+    public List<Path> revisions(RevisionCommand.Request request) {
+        return new RevisionCommand(workspace).runAll(request);
+    }
+
     public Path merge(String message, List<String> revisions) {
         return new MergeCommand(workspace).run(message, revisions);
     }

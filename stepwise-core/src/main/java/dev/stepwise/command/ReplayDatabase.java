@@ -101,9 +101,14 @@ final class ReplayDatabase implements AutoCloseable {
      *                      migrations before it made it
      */
     void apply(SqlMigration migration) {
+        apply(migration, Direction.UP);
+    }
+
+    /** Applies one section of a migration, as {@link #apply(SqlMigration)} does its {@code +up}. */
+    void apply(SqlMigration migration, Direction direction) {
         SqlStatement current = null;
         try {
-            for (SqlStatement statement : migration.plan(Direction.UP, classifier)) {
+            for (SqlStatement statement : migration.plan(direction, classifier)) {
                 current = statement;
                 if (statement.runsInTransaction()) {
                     try (Statement s = connection.createStatement()) {

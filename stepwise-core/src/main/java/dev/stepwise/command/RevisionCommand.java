@@ -1,6 +1,7 @@
 package dev.stepwise.command;
 
 import dev.stepwise.StepwiseException;
+import dev.stepwise.expand.GeneratorRequest;
 import dev.stepwise.graph.Revision;
 import dev.stepwise.graph.RevisionGraph;
 import dev.stepwise.graph.Targets;
@@ -16,7 +17,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
-/** {@code revision -m MSG}: writes a new, empty migration file on top of the current head. */
+/**
+ * {@code revision -m MSG}: writes a new, empty migration file on top of the current head; with a
+ * generator ({@code --rename-column} and the others), the expand and contract migrations that
+ * make the change safely, read from and tried on a replay of the migrations up to the parent.
+ */
 public final class RevisionCommand {
 
     /**
@@ -26,11 +31,16 @@ public final class RevisionCommand {
      * @param branchLabel a label for the new revision, or null
      * @param dependsOn   revisions it depends on, may be empty
      */
-    public record Request(String message, String head, String branchLabel, List<String> dependsOn, Phase phase) {
+    public record Request(String message, String head, String branchLabel, List<String> dependsOn, Phase phase,
+                          GeneratorRequest generator) {
 
         public Request {
             dependsOn = List.copyOf(dependsOn);
             phase = phase == null ? Phase.EXPAND : phase;
+        }
+
+        public Request(String message, String head, String branchLabel, List<String> dependsOn, Phase phase) {
+            this(message, head, branchLabel, dependsOn, phase, null);
         }
     }
 
@@ -42,7 +52,20 @@ public final class RevisionCommand {
         this.workspace = workspace;
     }
 
+    /** Writes the migration (the first one, with a generator) and returns its file. */
     public Path run(Request request) {
+        return runAll(request).get(0);
+    }
+
+    /** Writes the migration(s) and returns their files, in the order they apply. */
+    public List<Path> runAll(Request request) {
+        if (request.generator() != null) {
+            return new GeneratedRevisions(workspace).write(request);
+        }
+        return List.of(empty(request));
+    }
+
+    private Path empty(Request request) {
         if (request.message() == null || request.message().isBlank()) {
             throw new StepwiseException(StepwiseException.Category.BAD_INPUT, "a revision needs a message: -m \"...\"");
         }
@@ -60,7 +83,7 @@ public final class RevisionCommand {
         return new MigrationFileWriter(workspace.clock()).write(workspace.config().migrations(), header);
     }
 
-    private static List<String> parents(RevisionGraph graph, Targets targets, String head) {
+    static List<String> parents(RevisionGraph graph, Targets targets, String head) {
         if ("base".equals(head)) {
             return List.of();
         }

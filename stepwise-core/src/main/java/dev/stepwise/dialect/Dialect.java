@@ -76,6 +76,9 @@ public interface Dialect {
     /** Turns batched {@code UPDATE}/{@code DELETE} statements into keyset batches. */
     BatchPlanner batchPlanner();
 
+    /** The expand/contract generators of {@code revision}. */
+    MigrationGenerator generator();
+
     /** Reads back, after a crash, what a step that ran in autocommit left behind. */
     StepReconciler stepReconciler(Connection connection);
 }

@@ -33,6 +33,14 @@ public final class MigrationFileWriter {
      * breaks a rule of the format is refused, so Stepwise never writes a file it would reject.
      */
     public String render(MigrationHeader header) {
+        return render(header, "", "");
+    }
+
+    /**
+     * The text of a new migration file with this header and these sections (statements with
+     * their comments, each line ending in a line feed), checked like {@link #render(MigrationHeader)}.
+     */
+    public String render(MigrationHeader header, String up, String down) {
         try {
             HeaderRules.check(withOneLineMessage(header));
         } catch (FormatViolation e) {
@@ -62,7 +70,8 @@ public final class MigrationFileWriter {
         if (header.expands() != null) {
             line(text, HeaderKey.EXPANDS, header.expands());
         }
-        return text.append("\n-- +up\n\n\n-- +down\n").toString();
+        text.append("\n-- +up\n").append(up.isEmpty() ? "\n" : up).append("\n-- +down\n").append(down);
+        return text.toString();
     }
 
     /**
@@ -70,11 +79,20 @@ public final class MigrationFileWriter {
      * its path; never overwrites an existing file.
      */
     public Path write(Path directory, MigrationHeader header) {
-        String name = MigrationFileName.of(clock.instant(), header.revision(), header.message()).fileName();
-        Path file = directory.resolve(name);
+        Path file = path(directory, header);
+        return write(file, render(header));
+    }
+
+    /** Where {@link #write} puts the file of a migration with this header. */
+    public Path path(Path directory, MigrationHeader header) {
+        return directory.resolve(MigrationFileName.of(clock.instant(), header.revision(), header.message()).fileName());
+    }
+
+    /** Writes already rendered text to a new file; never overwrites one. */
+    public Path write(Path file, String text) {
         try {
-            Files.createDirectories(directory);
-            Files.writeString(file, render(header), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             return file;
         } catch (FileAlreadyExistsException e) {
             throw new MigrationFileException(file, 0, "already exists; not overwritten");

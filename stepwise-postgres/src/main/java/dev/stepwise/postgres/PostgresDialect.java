@@ -164,6 +164,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public dev.stepwise.dialect.MigrationGenerator generator() {
+        return new dev.stepwise.postgres.generate.PostgresMigrationGenerator();
+    }
+
+    @Override
     public BatchPlanner batchPlanner() {
         return new PostgresBatchPlanner();
     }
