@@ -16,6 +16,7 @@ import dev.stepwise.dialect.StepReconciler;
 import dev.stepwise.dialect.Timeouts;
 import dev.stepwise.dialect.VersionTableSql;
 import dev.stepwise.postgres.batch.PostgresBatchPlanner;
+import dev.stepwise.postgres.generate.PostgresMigrationGenerator;
 import dev.stepwise.postgres.lint.PostgresLinter;
 import dev.stepwise.postgres.resume.PostgresStepReconciler;
 import dev.stepwise.postgres.statement.PostgresStatementClassifier;
@@ -165,7 +166,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public dev.stepwise.dialect.MigrationGenerator generator() {
-        return new dev.stepwise.postgres.generate.PostgresMigrationGenerator();
+        return new PostgresMigrationGenerator();
     }
 
     @Override

@@ -30,9 +30,11 @@ final class TableDrop {
 
     List<GeneratedMigration> generate() throws SQLException {
         String t = table.sql();
+        String shown = PostgresIdentifiers.quote(table.name());
         for (TableShape.ForeignKeyIn fk : table.referencedBy()) {
             if (!fk.self()) {
-                throw Refusal.of("--drop-table", table.name(), "foreign key " + fk.name() + " of " + fk.table()
+                throw Refusal.of("--drop-table", shown, "foreign key " + PostgresIdentifiers.quote(fk.name())
+                        + " of " + fk.table()
                         + " references it; drop that key first (DROP TABLE would need CASCADE)");
             }
         }
@@ -42,11 +44,11 @@ final class TableDrop {
         users.removeIf(u -> u.endsWith(" table " + table.name()) || u.endsWith(" table " + table.schema() + "."
                 + table.name()));
         if (!users.isEmpty()) {
-            throw Refusal.of("--drop-table", table.name(), String.join(", ", users.stream().distinct().toList())
+            throw Refusal.of("--drop-table", shown, String.join(", ", users.stream().distinct().toList())
                     + " uses it; drop or change that first (DROP TABLE would need CASCADE)");
         }
         if (table.kind() == 'p') {
-            throw Refusal.of("--drop-table", table.name(), "it is partitioned; drop its partitions (DETACH ..."
+            throw Refusal.of("--drop-table", shown, "it is partitioned; drop its partitions (DETACH ..."
                     + " CONCURRENTLY, then DROP TABLE) in migrations of their own first");
         }
         Script up = new Script();

@@ -41,14 +41,12 @@ final class TableRename {
                 + "name that old code reads and writes through (a view over one table is updatable).\n"
                 + "Through the view old code cannot TRUNCATE or COPY ... FROM, and it sees only the columns\n"
                 + "the table has now (the view's * is expanded when it is created).");
-        expandUp.directive("allow rename-table the view under the old name keeps old code working");
         expandUp.statement("ALTER TABLE " + oldSql + " RENAME TO " + PostgresIdentifiers.quote(newName));
         view(expandUp, oldSql, newSql);
 
         Script expandDown = new Script();
         expandDown.comment("Back to the old name: the view goes and the table takes its name back.");
         expandDown.statement("DROP VIEW " + oldSql);
-        expandDown.directive("allow rename-table the table takes back the name it had before this migration");
         expandDown.statement("ALTER TABLE " + newSql + " RENAME TO " + PostgresIdentifiers.quote(table.name()));
 
         Script contractUp = new Script();
