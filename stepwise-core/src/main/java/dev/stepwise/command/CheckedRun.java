@@ -85,6 +85,9 @@ final class CheckedRun {
             run.apply(new MigrationRun.Application(m, direction, after, following, resume,
                     verdict.forced() || unsafe));
             appliedThisRun.add(m.revision());
+            if (gate != null && direction == Direction.UP) {
+                gate.applied(m);
+            }
             done.add(new AppliedMigration(m.revision(), direction, other, m.header().message(), m.origin(),
                     Duration.between(start, workspace.clock().instant()).toMillis()));
         }

@@ -42,15 +42,33 @@ final class ContractGate {
     private final Duration delay;
     private final boolean newDatabase;
     private final boolean force;
+    private final UsageCheck usage;
 
+    /** @param usage the usage check where the database counts statements, else null */
     ContractGate(MigrationSet set, HistoryLedger ledger, Clock clock, Duration delay, Set<String> headsAtStart,
-                 boolean force) {
+                 boolean force, UsageCheck usage) {
         this.set = set;
         this.ledger = ledger;
         this.clock = clock;
         this.delay = delay;
         this.newDatabase = headsAtStart.isEmpty() || resumesARunFromBase(ledger.rows());
         this.force = force;
+        this.usage = usage;
+    }
+
+    /**
+     * After a migration was applied: an expand migration that a known contract finishes gets the
+     * usage baseline that contract will be compared with (a new database needs none).
+     */
+    void applied(Migration m) {
+        if (usage == null || newDatabase || m.header().phase() != Phase.EXPAND) {
+            return;
+        }
+        boolean finished = set.all().stream().anyMatch(c -> c.header().phase() == Phase.CONTRACT
+                && m.revision().equals(expandOf(c)));
+        if (finished) {
+            usage.baseline(m.revision());
+        }
     }
 
     Verdict judge(Migration m, Set<String> appliedThisRun) {
@@ -66,9 +84,18 @@ final class ContractGate {
 
     private String blockedBecause(Migration m, Set<String> appliedThisRun) {
         String expand = expandOf(m);
-        if (expand == null) {
-            return null;
+        if (expand != null) {
+            String reason = timingOf(expand, appliedThisRun);
+            if (reason != null) {
+                return reason;
+            }
         }
+        // a contract without an expand keeps its baseline under its own revision
+        return usage == null ? null : usage.closedBecause(m, expand != null ? expand : m.revision());
+    }
+
+    /** Why it is too soon after the expand, or null. */
+    private String timingOf(String expand, Set<String> appliedThisRun) {
         if (appliedThisRun.contains(expand)) {
             return "its expand migration " + expand + " was applied in this run: deploy the code that stops using"
                     + " what it removes, then run `stepwise upgrade` again";

@@ -50,8 +50,11 @@ public final class UpgradeCommand {
                     .map(r -> set.get(r.id())).toList();
             List<RunResult.Waiting> waiting = new ArrayList<>();
             List<Migration> planned = options.expandOnly() ? expandPhase(pending, waiting) : pending;
+            UsageCheck usage = workspace.dialect().statementUsage().map(u -> new UsageCheck(u, run.session().work(),
+                    workspace.config().tables(), workspace.dialect().classifier(run.server().majorVersion()),
+                    workspace.listener())).orElse(null);
             ContractGate gate = new ContractGate(set, run.ledger(), workspace.clock(),
-                    workspace.config().contractDelay(), before, options.forceContract());
+                    workspace.config().contractDelay(), before, options.forceContract(), usage);
             CheckedRun.Outcome outcome = CheckedRun.apply(workspace, run, targets, planned, Direction.UP, gate,
                     options.skipLint() ? null : new PreRunLint(workspace, options.unsafe()));
             waiting.addAll(0, outcome.waiting());

@@ -4,6 +4,7 @@ import dev.stepwise.sql.StatementClassifier;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * What core needs to know about one database product: how to connect, which statements need a
@@ -78,6 +79,11 @@ public interface Dialect {
 
     /** The expand/contract generators of {@code revision}. */
     MigrationGenerator generator();
+
+    /** The statement counters the contract gate's usage check reads, or empty where the dialect has none. */
+    default Optional<StatementUsage> statementUsage() {
+        return Optional.empty();
+    }
 
     /** Reads back, after a crash, what a step that ran in autocommit left behind. */
     StepReconciler stepReconciler(Connection connection);

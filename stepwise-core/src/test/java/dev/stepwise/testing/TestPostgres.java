@@ -87,6 +87,8 @@ public final class TestPostgres {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "200")
+                    // for the contract gate's usage check; a database sees it only after CREATE EXTENSION
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
             TestPostgres server = new TestPostgres(pg);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));

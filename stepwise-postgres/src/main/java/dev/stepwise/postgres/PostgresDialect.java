@@ -7,6 +7,7 @@ import dev.stepwise.dialect.OrphanReaper;
 import dev.stepwise.dialect.RunLock;
 import dev.stepwise.dialect.ServerInfo;
 import dev.stepwise.dialect.SessionRole;
+import dev.stepwise.dialect.StatementUsage;
 import dev.stepwise.dialect.TableNames;
 import dev.stepwise.dialect.BatchPlanner;
 import dev.stepwise.dialect.BlockerProbe;
@@ -17,6 +18,7 @@ import dev.stepwise.dialect.Timeouts;
 import dev.stepwise.dialect.VersionTableSql;
 import dev.stepwise.postgres.batch.PostgresBatchPlanner;
 import dev.stepwise.postgres.generate.PostgresMigrationGenerator;
+import dev.stepwise.postgres.usage.PostgresStatementUsage;
 import dev.stepwise.postgres.lint.PostgresLinter;
 import dev.stepwise.postgres.resume.PostgresStepReconciler;
 import dev.stepwise.postgres.statement.PostgresStatementClassifier;
@@ -27,6 +29,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /** The PostgreSQL dialect, registered for {@link java.util.ServiceLoader}. */
 public final class PostgresDialect implements Dialect {
@@ -167,6 +170,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public dev.stepwise.dialect.MigrationGenerator generator() {
         return new PostgresMigrationGenerator();
+    }
+
+    @Override
+    public Optional<StatementUsage> statementUsage() {
+        return Optional.of(new PostgresStatementUsage());
     }
 
     @Override

@@ -86,6 +86,12 @@ class ExpandContractLifecycleTest {
         seeds = new Random(SEED ^ t.name().hashCode());
         Map<Long, Value> fixture = fixture();
         db = TestPostgres.server(pg).newDatabase();
+        // the contract gate's usage check reads it (on 13 it cannot tell a renamed table's old
+        // entries from new code's, and keeps the rename-table contract closed: docs/expand-contract.md)
+        boolean counters = Integer.parseInt(pg) >= 14;
+        if (counters) {
+            db.execute("CREATE EXTENSION pg_stat_statements");
+        }
         Project project = Project.in(dir);
         project.config("replay_url = \"" + db.server().jdbcUrl("postgres") + "\"\nuser = \"" + db.server().user()
                 + "\"\n");
@@ -142,9 +148,16 @@ class ExpandContractLifecycleTest {
         v2 = all(v2, start(writer("v2-a", Version.V2, lane1)));
         runFor(v2);
 
-        // the contract, under v2
-        ok(cli.run("upgrade", "head"));
-        assertThat(evidence.versionRows()).containsExactly(contract != null ? contract : expand);
+        // the contract, under v2: the first try sees v1's statements counted since the expand (or,
+        // with no expand, no baseline yet) and waits; the next finds no use of what it removes
+        if (contract != null && counters) {
+            CliRun held = cli.run("upgrade", "head");
+            ok(held);
+            assertThat(held.out()).as("%s", held).contains("waiting: " + contract);
+        }
+        CliRun contracted = cli.run("upgrade", "head");
+        ok(contracted);
+        assertThat(evidence.versionRows()).as("%s", contracted).containsExactly(contract != null ? contract : expand);
         runFor(v2);
         stop(v2);
         verify(Version.V2, "after the contract: every row in the surviving shape");

@@ -34,6 +34,10 @@ public sealed interface ParsedStatement {
     record DropTable(List<QualifiedName> tables, int at) implements ParsedStatement {
     }
 
+    /** {@code DROP [MATERIALIZED] VIEW}. */
+    record DropView(List<QualifiedName> views, int at) implements ParsedStatement {
+    }
+
     record Truncate(List<QualifiedName> tables, boolean cascade, int at) implements ParsedStatement {
     }
 

@@ -150,6 +150,10 @@ public final class StatementParser {
         if (t.is(1, "TABLE")) {
             return new ParsedStatement.DropTable(names(t, t.skip(2, "IF", "EXISTS")), 0);
         }
+        if (t.is(1, "VIEW") || t.is(1, "MATERIALIZED") && t.is(2, "VIEW")) {
+            int from = t.is(1, "VIEW") ? 2 : 3;
+            return new ParsedStatement.DropView(names(t, t.skip(from, "IF", "EXISTS")), 0);
+        }
         if (t.is(1, "TRIGGER")) {
             return trigger(t, false, 2);
         }
