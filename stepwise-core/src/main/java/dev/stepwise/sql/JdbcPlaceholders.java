@@ -38,7 +38,8 @@ public final class JdbcPlaceholders {
                     out.append('?');
                     i++;
                 } else if (c == '?') {
-                    out.append(i > 0 ? " " : "").append('$').append(++number).append(' ');
+                    // apart from the operator characters around it, or =$1 would lex as one operator
+                    out.append(i > 0 ? " " : "").append('$').append(++number).append(i + 1 < text.length() ? " " : "");
                 } else {
                     out.append(c);
                 }
