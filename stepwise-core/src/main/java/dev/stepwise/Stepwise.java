@@ -307,7 +307,7 @@ public final class Stepwise implements AutoCloseable {
                     javaPackages != null ? javaPackages : base.javaPackages(),
                     lockTimeouts != null ? lockTimeouts : base.lockTimeouts(),
                     contractDelay != null ? contractDelay : base.contractDelay(), base.replayUrl(),
-                    base.lintSeverities(), base.checklist());
+                    base.lintSeverities(), base.checklist(), base.compatQueries());
             return new Stepwise(new Workspace(effective, dataSource, classLoader, clock, sleeper, random, listener));
         }
     }
