@@ -214,6 +214,24 @@ class CompatCliTest {
     }
 
     @Test
+    void aTableLockedOnTheTarget_failsTheRunAfterLockTimeoutMax_insteadOfCallingTheStatementsFailing()
+            throws Exception {
+        project.config("replay_url = \"" + TestPostgres.server().jdbcUrl("postgres") + "\"\n"
+                + "lock_timeout_max = \"200ms\"\n");
+        try (java.sql.Connection holder = db.connect(); java.sql.Statement s = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            s.execute("LOCK TABLE orders IN ACCESS EXCLUSIVE MODE");
+
+            CliRun run = compat();
+
+            assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
+            assertThat(run.errorLine()).startsWith("error: describing the statements of queries.sql failed:")
+                    .contains("lock timeout");
+            holder.rollback();
+        }
+    }
+
+    @Test
     void aQueriesFileThatCannotBeSplit_isBadInputNamingFileAndLine() throws IOException {
         Files.writeString(dir.resolve("queries.sql"), "SELECT 1;\n\nSELECT 'unterminated FROM orders;\n");
 

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Describes statements the way the server prepares them, running nothing: {@code PREPARE} under a
@@ -33,6 +34,9 @@ public final class PostgresStatementDescriber implements StatementDescriber {
 
     private static final String PARAMETER_TYPES =
             "SELECT parameter_types::text[] FROM pg_catalog.pg_prepared_statements WHERE name = ?";
+
+    /** lock_not_available, query_canceled, admin_shutdown: the server gave up, it did not judge. */
+    private static final Set<String> NOT_AN_ANSWER = Set.of("55P03", "57014", "57P01");
 
     /**
      * Each statement is prepared under a name of its own: pgjdbc keeps the result description of
@@ -144,10 +148,14 @@ public final class PostgresStatementDescriber implements StatementDescriber {
         return exact;
     }
 
-    /** The server's message and hint, or null when the error is not the server's answer (a lost connection). */
+    /**
+     * The server's message and hint, or null when the error is no answer about the statement: a
+     * lost connection, or a lock wait given up on (on a busy target, behind someone's strong lock;
+     * the catalog connection's lock_timeout keeps the describing from queueing traffic behind it).
+     */
     private static String serverMessage(SQLException e) {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        if (server == null || server.getMessage() == null) {
+        if (server == null || server.getMessage() == null || NOT_AN_ANSWER.contains(e.getSQLState())) {
             return null;
         }
         // the position would point into our PREPARE, not the user's statement
