@@ -1,6 +1,7 @@
 package dev.stepwise;
 
 import dev.stepwise.command.BranchesCommand;
+import dev.stepwise.command.CompatCommand;
 import dev.stepwise.command.CurrentCommand;
 import dev.stepwise.command.DowngradeCommand;
 import dev.stepwise.command.HeadsCommand;
@@ -143,6 +144,14 @@ public final class Stepwise implements AutoCloseable {
     /** {@code plan}: the steps {@code upgrade} would run, with locks, sizes, durations and the checklist. */
     public PlanCommand.Plan plan(String target) {
         return new PlanCommand(workspace).run(target);
+    }
+
+    /**
+     * {@code compat}: whether the running code's statements still prepare, with the same parameter
+     * and result types, after the pending expand migrations.
+     */
+    public CompatCommand.Report compat(CompatCommand.Request request) {
+        return new CompatCommand(workspace).run(request);
     }
 
     /** Every lint rule. */
@@ -298,7 +307,7 @@ public final class Stepwise implements AutoCloseable {
                     javaPackages != null ? javaPackages : base.javaPackages(),
                     lockTimeouts != null ? lockTimeouts : base.lockTimeouts(),
                     contractDelay != null ? contractDelay : base.contractDelay(), base.replayUrl(),
-                    base.lintSeverities(), base.checklist());
+                    base.lintSeverities(), base.checklist(), base.compatQueries());
             return new Stepwise(new Workspace(effective, dataSource, classLoader, clock, sleeper, random, listener));
         }
     }

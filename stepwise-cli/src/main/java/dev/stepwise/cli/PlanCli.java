@@ -48,6 +48,10 @@ final class PlanCli extends ApiCommand {
         session.println("");
         session.println("Total: about " + PlanCommand.human(plan.duration()) + ", of which "
                 + PlanCommand.human(plan.blocking()) + " blocking traffic");
+        if (plan.compat() != null) {
+            session.println("Running code's statements (compat_queries):");
+            CompatLines.render(plan.compat()).forEach(line -> session.println("  " + line));
+        }
         session.println("Checklist:");
         for (PlanCommand.ChecklistItem item : plan.checklist()) {
             String box = switch (item.tick()) {

@@ -64,7 +64,8 @@ final class Session {
     /** Made on first use only: Jackson takes tens of milliseconds to start, and most runs print text. */
     private static final class Json {
         // durations as ISO-8601 text (PT0.26S), which every JSON consumer's date library reads;
-        // severities as lint's JSON writes them (error, warning, info), in every command's output
+        // severities as lint's JSON writes them (error, warning, info), in every command's output, and
+        // compat verdicts as its text does (ok, warning, failure, already failing, not judged)
         static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
                         .addSerializer(Duration.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer())
@@ -76,6 +77,16 @@ final class Session {
                                                           com.fasterxml.jackson.databind.SerializerProvider provider)
                                             throws java.io.IOException {
                                         json.writeString(severity.word());
+                                    }
+                                })
+                        .addSerializer(dev.stepwise.compat.Verdict.class,
+                                new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(dev.stepwise.compat.Verdict.class) {
+                                    @Override
+                                    public void serialize(dev.stepwise.compat.Verdict verdict,
+                                                          com.fasterxml.jackson.core.JsonGenerator json,
+                                                          com.fasterxml.jackson.databind.SerializerProvider provider)
+                                            throws java.io.IOException {
+                                        json.writeString(verdict.word());
                                     }
                                 }));
     }

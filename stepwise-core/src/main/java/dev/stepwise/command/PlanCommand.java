@@ -1,5 +1,6 @@
 package dev.stepwise.command;
 
+import dev.stepwise.StepwiseException;
 import dev.stepwise.dialect.MigrationLinter;
 import dev.stepwise.graph.Revision;
 import dev.stepwise.graph.Targets;
@@ -21,6 +22,7 @@ import dev.stepwise.source.Migration;
 import dev.stepwise.source.Phase;
 import dev.stepwise.source.SqlMigration;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -65,8 +67,15 @@ public final class PlanCommand {
     public record ChecklistItem(int number, String name, Tick tick, String detail) {
     }
 
+    /**
+     * The plan.
+     *
+     * @param compat what the pending expand migrations do to the running code's statements, when
+     *               {@code compat_queries} is configured; else null
+     */
     public record Plan(Set<String> from, String target, int serverMajorVersion, List<PlannedMigration> migrations,
-                       Duration duration, Duration blocking, List<ChecklistItem> checklist, List<String> notices) {
+                       Duration duration, Duration blocking, List<ChecklistItem> checklist, List<String> notices,
+                       CompatCommand.Report compat) {
     }
 
     private final Workspace workspace;
@@ -117,8 +126,29 @@ public final class PlanCommand {
                 .filter(p -> p.revision().equals(m.revision())).findFirst().orElseThrow()).toList();
         Duration total = sum(ordered.stream().map(PlannedMigration::duration).toList());
         Duration blocking = sum(ordered.stream().map(PlannedMigration::blocking).toList());
+        CompatCommand.Report compat = compat(target, notices);
         return new Plan(state.heads(), target, version, ordered, total, blocking,
-                checklist(ordered, blocking, compatibilityRules, workspace.config().checklist()), notices);
+                checklist(ordered, blocking, compatibilityRules, workspace.config().checklist(), compat), notices,
+                compat);
+    }
+
+    /** The compat check of the configured queries file, or null; a check that cannot run is a notice. */
+    private CompatCommand.Report compat(String target, List<String> notices) {
+        Path queries = workspace.config().compatQueries();
+        if (queries == null) {
+            return null;
+        }
+        Path project = workspace.config().projectDirectory();
+        String shown = queries.startsWith(project) ? project.relativize(queries).toString() : queries.toString();
+        try {
+            return new CompatCommand(workspace).run(new CompatCommand.Request(queries, shown, target));
+        } catch (StepwiseException e) {
+            if (e.category() == StepwiseException.Category.BAD_INPUT) {
+                throw e;
+            }
+            notices.add("compat_queries " + shown + " not checked: " + e.getMessage());
+            return null;
+        }
     }
 
     private PlannedMigration migration(SqlMigration m, List<StatementImpact> impacts, LintedMigration linted,
@@ -180,7 +210,8 @@ public final class PlanCommand {
     }
 
     private static List<ChecklistItem> checklist(List<PlannedMigration> migrations, Duration blocking,
-                                                 Set<String> compatibilityRules, Checklist limits) {
+                                                 Set<String> compatibilityRules, Checklist limits,
+                                                 CompatCommand.Report compat) {
         Duration budget = limits.blockingBudget();
         Duration longestAllowed = limits.longestBlockingLock();
         List<ChecklistItem> items = new ArrayList<>();
@@ -217,9 +248,15 @@ public final class PlanCommand {
             m.findings().stream().filter(f -> compatibilityRules.contains(f.rule()) && f.severity() != Severity.INFO)
                     .forEach(f -> breaking.add(m.revision() + " " + f.rule()));
         }
-        items.add(new ChecklistItem(3, "backward compatible", breaking.isEmpty() ? Tick.YES : Tick.NO,
-                breaking.isEmpty() ? "no expand migration has a compatibility finding"
-                        : "compatibility findings in expand migrations: " + String.join(", ", breaking)));
+        long failing = compat == null ? 0 : compat.count(dev.stepwise.compat.Verdict.FAILURE);
+        String statements = failing == 0 ? "" : failing + " statement(s) of " + compat.queries()
+                + " no longer prepare alike after the expand migrations";
+        items.add(new ChecklistItem(3, "backward compatible", breaking.isEmpty() && failing == 0 ? Tick.YES : Tick.NO,
+                breaking.isEmpty() && failing == 0 ? "no expand migration has a compatibility finding"
+                        + (compat == null ? "" : ", and every statement of " + compat.queries() + " prepares alike")
+                        : breaking.isEmpty() ? statements
+                        : "compatibility findings in expand migrations: " + String.join(", ", breaking)
+                        + (failing == 0 ? "" : "; " + statements)));
         items.add(new ChecklistItem(4, "rollback tested", Tick.UNKNOWN,
                 "no stairway test (up, down, up) has been run for these migrations"));
         return items;

@@ -89,6 +89,17 @@ final class ReplayDatabase implements AutoCloseable {
         return serverMajorVersion;
     }
 
+    /**
+     * A new connection to the scratch database, for describing statements: a driver caches what
+     * it learnt of a statement or a column on its connection, and a cache from before a migration
+     * would speak for the schema after it. The caller closes it before this is closed.
+     */
+    Connection openSession() throws SQLException {
+        Connection c = open(server, databaseUrl(server.jdbcUrl(), name));
+        dialect.prepareSession(c, SessionRole.READ, name);
+        return c;
+    }
+
     /** The open connection, its transaction holding everything replayed so far. */
     Connection connection() {
         return connection;

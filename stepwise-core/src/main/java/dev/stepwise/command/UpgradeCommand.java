@@ -63,7 +63,7 @@ public final class UpgradeCommand {
     }
 
     /** The pending migrations that are not contract migrations and descend from none; the others wait. */
-    private static List<Migration> expandPhase(List<Migration> pending, List<RunResult.Waiting> waiting) {
+    static List<Migration> expandPhase(List<Migration> pending, List<RunResult.Waiting> waiting) {
         // each held revision with the contract migration it waits for
         java.util.Map<String, String> held = new java.util.HashMap<>();
         List<Migration> kept = new ArrayList<>();

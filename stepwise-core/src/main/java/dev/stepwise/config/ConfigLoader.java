@@ -22,7 +22,7 @@ public final class ConfigLoader {
     private static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "migrations",
             "version_table", "history_table", "lock_wait", "java_packages", "lock_timeout", "lock_timeout_max",
             "lock_retry_budget", "lock_retry_backoff", "statement_budget", "attempt_timeout", "contract_delay",
-            "replay_url");
+            "replay_url", "compat_queries");
 
     private static final String LINT_TABLE = "lint.";
     private static final String CHECKLIST_TABLE = "checklist.";
@@ -72,7 +72,14 @@ public final class ConfigLoader {
                 blankToNull(url), blankToNull(user), blankToNull(password),
                 new TableNames(schema, versionTable, historyTable), lockWait, javaPackages(file), lockTimeouts,
                 contractDelay, blankToNull(pick(flags.settings().get("replay_url"), "STEPWISE_REPLAY_URL", file,
-                "replay_url")), lintSeverities(file), checklist(file));
+                "replay_url")), lintSeverities(file), checklist(file), compatQueries(project, flags, file));
+    }
+
+    /** {@code compat_queries}: a path, relative to the project directory unless absolute. */
+    private Path compatQueries(Path project, ConfigOverrides flags, Map<String, Object> file) {
+        String path = blankToNull(pick(flags.settings().get("compat_queries"), "STEPWISE_COMPAT_QUERIES", file,
+                "compat_queries"));
+        return path == null ? null : project.resolve(path).normalize();
     }
 
     /** {@code [lint]}: a rule id per key, its severity as the value (checked against the rules when linting). */

@@ -23,6 +23,8 @@ import java.util.List;
  *                           on), or null for the embedded server
  * @param lintSeverities     {@code [lint]}: rule id to {@code error}, {@code warning}, {@code info} or {@code off}
  * @param checklist          {@code [checklist]}: the zero-downtime checklist's thresholds
+ * @param compatQueries      {@code compat_queries}: the running code's statements, which {@code plan}
+ *                           checks against the pending expand migrations; null for none
  */
 public record StepwiseConfig(
         Path projectDirectory,
@@ -37,7 +39,8 @@ public record StepwiseConfig(
         Duration contractDelay,
         String replayUrl,
         java.util.Map<String, String> lintSeverities,
-        dev.stepwise.lint.Checklist checklist) {
+        dev.stepwise.lint.Checklist checklist,
+        Path compatQueries) {
 
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
 
@@ -50,7 +53,7 @@ public record StepwiseConfig(
     public static StepwiseConfig defaults(Path projectDirectory) {
         return new StepwiseConfig(projectDirectory, projectDirectory.resolve("migrations"), null, null, null,
                 TableNames.DEFAULT, DEFAULT_LOCK_WAIT, List.of(), LockTimeouts.DEFAULT, Duration.ZERO, null,
-                java.util.Map.of(), dev.stepwise.lint.Checklist.DEFAULT);
+                java.util.Map.of(), dev.stepwise.lint.Checklist.DEFAULT, null);
     }
 
     public boolean usesEmbeddedDatabase() {

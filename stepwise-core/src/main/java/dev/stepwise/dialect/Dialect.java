@@ -87,4 +87,7 @@ public interface Dialect {
 
     /** Reads back, after a crash, what a step that ran in autocommit left behind. */
     StepReconciler stepReconciler(Connection connection);
+
+    /** Describes the running code's statements (parameter and result types) without running them, for {@code compat}. */
+    StatementDescriber statementDescriber();
 }

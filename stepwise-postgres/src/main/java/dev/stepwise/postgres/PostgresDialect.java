@@ -13,10 +13,12 @@ import dev.stepwise.dialect.BatchPlanner;
 import dev.stepwise.dialect.BlockerProbe;
 import dev.stepwise.dialect.ErrorKind;
 import dev.stepwise.dialect.MigrationLinter;
+import dev.stepwise.dialect.StatementDescriber;
 import dev.stepwise.dialect.StepReconciler;
 import dev.stepwise.dialect.Timeouts;
 import dev.stepwise.dialect.VersionTableSql;
 import dev.stepwise.postgres.batch.PostgresBatchPlanner;
+import dev.stepwise.postgres.describe.PostgresStatementDescriber;
 import dev.stepwise.postgres.generate.PostgresMigrationGenerator;
 import dev.stepwise.postgres.usage.PostgresStatementUsage;
 import dev.stepwise.postgres.lint.PostgresLinter;
@@ -185,6 +187,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public StepReconciler stepReconciler(Connection connection) {
         return new PostgresStepReconciler(connection);
+    }
+
+    @Override
+    public StatementDescriber statementDescriber() {
+        return new PostgresStatementDescriber();
     }
 
     @Override

@@ -1,0 +1,60 @@
+package dev.stepwise.sql;
+
+import java.io.StringReader;
+
+/**
+ * Turns a statement written with JDBC's {@code ?} placeholders into the numbered {@code $1},
+ * {@code $2}, ... form the server prepares, so statements from application code and from
+ * {@code pg_stat_statements} (which already shows {@code $n}) are described alike.
+ *
+ * <p>A {@code ?} counts as a placeholder where the driver would count it: outside literals,
+ * quoted identifiers, dollar bodies and comments; {@code ??} is JDBC's escape for the
+ * {@code ?} operator (jsonb's key test). A statement that already has {@code $n} parameters is
+ * left as written: there a {@code ?} can only be that operator.
+ */
+public final class JdbcPlaceholders {
+
+    private JdbcPlaceholders() {
+    }
+
+    /** The statement with every JDBC placeholder numbered in order of appearance. */
+    public static String numbered(String sql) {
+        if (hasNumberedParameters(sql)) {
+            return sql;
+        }
+        StringBuilder out = new StringBuilder(sql.length() + 8);
+        int number = 0;
+        SqlLexer lexer = new SqlLexer(new StringReader(sql), text -> false);
+        for (SqlToken t = lexer.next(); t != null; t = lexer.next()) {
+            if (t.kind() != SqlToken.Kind.OPERATOR || t.text().indexOf('?') < 0) {
+                out.append(t.text());
+                continue;
+            }
+            // the lexer joins neighbouring operator characters (=? is one token), the driver does not
+            String text = t.text();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '?' && i + 1 < text.length() && text.charAt(i + 1) == '?') {
+                    out.append('?');
+                    i++;
+                } else if (c == '?') {
+                    // apart from the operator characters around it, or =$1 would lex as one operator
+                    out.append(i > 0 ? " " : "").append('$').append(++number).append(i + 1 < text.length() ? " " : "");
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean hasNumberedParameters(String sql) {
+        SqlLexer lexer = new SqlLexer(new StringReader(sql), text -> false);
+        for (SqlToken t = lexer.next(); t != null; t = lexer.next()) {
+            if (t.kind() == SqlToken.Kind.PARAMETER) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
