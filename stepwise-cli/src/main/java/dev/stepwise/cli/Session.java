@@ -1,17 +1,26 @@
 package dev.stepwise.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.stepwise.Stepwise;
+import dev.stepwise.compat.Verdict;
 import dev.stepwise.config.ConfigLoader;
 import dev.stepwise.config.ConfigOverrides;
 import dev.stepwise.config.Secrets;
 import dev.stepwise.config.StepwiseConfig;
+import dev.stepwise.lint.Severity;
 import dev.stepwise.run.RunListener;
 import dev.stepwise.source.Direction;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * What a subcommand works with: the API object built from the global options, the environment
@@ -67,28 +76,20 @@ final class Session {
         // severities as lint's JSON writes them (error, warning, info), in every command's output, and
         // compat verdicts as its text does (ok, warning, failure, already failing, not judged)
         static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
-                        .addSerializer(Duration.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer())
-                        .addSerializer(dev.stepwise.lint.Severity.class,
-                                new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(dev.stepwise.lint.Severity.class) {
-                                    @Override
-                                    public void serialize(dev.stepwise.lint.Severity severity,
-                                                          com.fasterxml.jackson.core.JsonGenerator json,
-                                                          com.fasterxml.jackson.databind.SerializerProvider provider)
-                                            throws java.io.IOException {
-                                        json.writeString(severity.word());
-                                    }
-                                })
-                        .addSerializer(dev.stepwise.compat.Verdict.class,
-                                new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(dev.stepwise.compat.Verdict.class) {
-                                    @Override
-                                    public void serialize(dev.stepwise.compat.Verdict verdict,
-                                                          com.fasterxml.jackson.core.JsonGenerator json,
-                                                          com.fasterxml.jackson.databind.SerializerProvider provider)
-                                            throws java.io.IOException {
-                                        json.writeString(verdict.word());
-                                    }
-                                }));
+                .registerModule(new SimpleModule()
+                        .addSerializer(Duration.class, new ToStringSerializer())
+                        .addSerializer(Severity.class, asWord(Severity.class, Severity::word))
+                        .addSerializer(Verdict.class, asWord(Verdict.class, Verdict::word)));
+
+        /** An enum written as the word its text output uses. */
+        private static <T> StdSerializer<T> asWord(Class<T> type, Function<T, String> word) {
+            return new StdSerializer<>(type) {
+                @Override
+                public void serialize(T value, JsonGenerator json, SerializerProvider provider) throws IOException {
+                    json.writeString(word.apply(value));
+                }
+            };
+        }
     }
 
     static String millis(Duration d) {

@@ -62,6 +62,11 @@ class ExpandContractLifecycleTest {
     private TestDatabase db;
     private Cli cli;
     private Random seeds;
+    private Ledger.Lane lane1;
+    private Ledger.Lane lane2;
+    private Ledger.Lane lane3;
+    private Ledger.Lane lane4;
+    private List<Long> fixtureIds;
 
     static Stream<Arguments> transitions() {
         List<String> versions = FULL ? List.of("13", "16", TestPostgres.DEFAULT_VERSION, "18")
@@ -103,17 +108,14 @@ class ExpandContractLifecycleTest {
         String expand = revision(project, "expand");
         String contract = revision(project, "contract");
         Evidence evidence = Evidence.of(db);
-        Ledger.Lane lane1 = ledger.lane();
-        Ledger.Lane lane2 = ledger.lane();
-        Ledger.Lane lane3 = ledger.lane();
-        Ledger.Lane lane4 = ledger.lane();
-        List<Long> fixtureIds = List.copyOf(fixture.keySet());
+        lane1 = ledger.lane();
+        lane2 = ledger.lane();
+        lane3 = ledger.lane();
+        lane4 = ledger.lane();
+        fixtureIds = List.copyOf(fixture.keySet());
 
         // v1 alone, then the expand under it
-        List<Client> v1 = start(writer("v1-a", Version.V1, lane1), writer("v1-b", Version.V1, lane2),
-                star("v1-select-star", fixtureIds));
-        runFor(v1);
-        ok(cli.run("upgrade", "head", "--phase", "expand"));
+        List<Client> v1 = v1AloneThenTheExpand("");
         assertThat(evidence.versionRows()).containsExactly(expand != null ? expand : "a1");
         // the expand rewrote nothing: the old column holds exactly what v1 wrote (10.005 stays 10.005)
         verify(Version.V1, fixtureIds, "the fixture right after the expand");
@@ -122,8 +124,7 @@ class ExpandContractLifecycleTest {
         }
 
         // v1 and v2 together, both writing
-        List<Client> v2 = start(writer("v2-c", Version.V2, lane3), writer("v2-d", Version.V2, lane4));
-        runFor(all(v1, v2));
+        List<Client> v2 = v2Joins(v1, "");
 
         // back out before the code deploy completes: v2 stops, the expand is undone under v1
         stop(v2);
@@ -137,12 +138,8 @@ class ExpandContractLifecycleTest {
         verify(Version.V1, "after the expand's down, v2's writes included");
 
         // and forward again: the expand, v1 and v2 together, then v2 alone
-        v1 = start(writer("v1-a2", Version.V1, lane1), writer("v1-b2", Version.V1, lane2),
-                star("v1-select-star2", fixtureIds));
-        runFor(v1);
-        ok(cli.run("upgrade", "head", "--phase", "expand"));
-        v2 = start(writer("v2-c2", Version.V2, lane3), writer("v2-d2", Version.V2, lane4));
-        runFor(all(v1, v2));
+        v1 = v1AloneThenTheExpand("2");
+        v2 = v2Joins(v1, "2");
         stop(v1);
         // v2 takes over the orders v1-a wrote
         v2 = all(v2, start(writer("v2-a", Version.V2, lane1)));
@@ -189,6 +186,22 @@ class ExpandContractLifecycleTest {
         System.out.println(t + ": " + operations + " operations by " + everyone.size() + " clients, " + failed
                 + " failed");
         assertThat(failures).as("failed statements (%d in all)", failed).isEmpty();
+    }
+
+    /** Starts v1 (two writers and the SELECT * reader), lets it run, and expands under it. */
+    private List<Client> v1AloneThenTheExpand(String round) throws InterruptedException {
+        List<Client> v1 = start(writer("v1-a" + round, Version.V1, lane1), writer("v1-b" + round, Version.V1, lane2),
+                star("v1-select-star" + round, fixtureIds));
+        runFor(v1);
+        ok(cli.run("upgrade", "head", "--phase", "expand"));
+        return v1;
+    }
+
+    /** Starts two v2 writers next to the running v1 and lets both versions run; returns v2. */
+    private List<Client> v2Joins(List<Client> v1, String round) throws InterruptedException {
+        List<Client> v2 = start(writer("v2-c" + round, Version.V2, lane3), writer("v2-d" + round, Version.V2, lane4));
+        runFor(all(v1, v2));
+        return v2;
     }
 
     /** Orders the base migration writes; the first amounts do not survive a trip to cents and back. */
