@@ -4,6 +4,7 @@ import dev.stepwise.bench.backfill.BackfillBenchmark;
 import dev.stepwise.bench.corpus.Corpus;
 import dev.stepwise.bench.corpus.CorpusFiles;
 import dev.stepwise.bench.corpus.LiquibaseLayout;
+import dev.stepwise.bench.expand.ExpandBenchmark;
 import dev.stepwise.bench.current.CurrentBenchmark;
 import dev.stepwise.bench.current.CurrentProject;
 import dev.stepwise.bench.current.LauncherScript;
@@ -78,6 +79,14 @@ public final class BenchMain {
             }
             if (settings.runs("lint")) {
                 lint(settings, server, corpus, logs, context);
+            }
+            if (settings.runs("expand")) {
+                LauncherScript launcher = new LauncherScript(settings.repositoryRoot());
+                requireFile(launcher.script());
+                requireFile(launcher.jar());
+                ExpandBenchmark expand = new ExpandBenchmark(ExpandBenchmark.setup(server, launcher, settings.expand(),
+                        settings.workDirectory(), logs));
+                write(settings, settings.expandResultFile(), expand.run(settings.expand().runs()).markdown(context));
             }
         }
     }

@@ -143,6 +143,23 @@ public final class PointLoad implements AutoCloseable {
         return LatencyWindow.of(allDues, allNanos, allDues.length, from, to);
     }
 
+    /**
+     * When the slowest request due in {@code [from, to)} was due (nanoTime), once stopped, so a
+     * stall can be matched to the step that caused it; {@code Long.MIN_VALUE} for none.
+     */
+    public long slowestDue(long from, long to) {
+        window(from, to);
+        long due = Long.MIN_VALUE;
+        long worst = -1;
+        for (int i = 0; i < allDues.length; i++) {
+            if (allDues[i] >= from && allDues[i] < to && allNanos[i] > worst) {
+                worst = allNanos[i];
+                due = allDues[i];
+            }
+        }
+        return due;
+    }
+
     /** Stops the clients and summarises the requests due between the two instants (nanoTime). */
     public LatencyWindow stopAndMeasure(long from, long to) {
         stop();
