@@ -44,7 +44,9 @@ public final class BenchMain {
         Files.createDirectories(settings.resultsDirectory());
         Path logs = Files.createDirectories(settings.workDirectory().resolve("logs"));
         CorpusFiles corpus = CorpusFiles.write(new Corpus(settings.migrations()), settings.workDirectory());
-        try (BenchServer server = BenchServer.start(settings.fsync())) {
+        BenchServer.ServerLog serverLog = settings.serverLog().isEmpty() ? null
+                : new BenchServer.ServerLog(logs.resolve("postgres"), settings.serverLog());
+        try (BenchServer server = BenchServer.start(settings.fsync(), serverLog)) {
             RunContext context = RunContext.here(server.version(),
                     "fsync=" + server.setting("fsync") + ", synchronous_commit=" + server.setting("synchronous_commit"));
             if (settings.runs("migrate")) {

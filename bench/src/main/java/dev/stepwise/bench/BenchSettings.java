@@ -22,11 +22,13 @@ import java.util.stream.Collectors;
  * @param stepwiseJar    the shaded CLI jar of this build, for {@code status}
  * @param backfill       the backfill benchmark's settings
  * @param expand         the expand/contract benchmark's settings
+ * @param serverLog      log the server's statements slower than this, its autovacuums and lock
+ *                       waits to {@code work/logs/postgres/} ({@code bench.serverLog}, empty: off)
  */
 public record BenchSettings(int migrations, int repetitions, int warmup, int statusRuns, int currentRuns, int lintRuns,
                             boolean fsync,
                             Set<String> benchmarks, Path workDirectory, Path resultsDirectory, Path repositoryRoot,
-                            Path stepwiseJar, Backfill backfill, Expand expand) {
+                            Path stepwiseJar, Backfill backfill, Expand expand, String serverLog) {
 
     /** Every benchmark, the default of {@code bench.only}. */
     public static final String ALL = "migrate,status,current,backfill,lint,expand";
@@ -116,7 +118,8 @@ public record BenchSettings(int migrations, int repetitions, int warmup, int sta
                         System.getProperty("bench.backfillBatch", "size=auto").strip()),
                 new Expand(number("bench.expandRows", 1_000_000), number("bench.expandRuns", 5),
                         number("bench.expandClients", 4), number("bench.expandRate", 250),
-                        text("bench.expandLockTimeout", "25ms"), text("bench.expandLockTimeoutMax", "2s")));
+                        text("bench.expandLockTimeout", "25ms"), text("bench.expandLockTimeoutMax", "2s")),
+                text("bench.serverLog", ""));
     }
 
     public boolean runs(String benchmark) {

@@ -96,9 +96,11 @@ public final class ExpandBenchmark {
         }
         List<String> names = new ArrayList<>(modes.keySet());
         names.forEach(n -> results.put(n, new ArrayList<>()));
+        List<Double> loadAverages = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             for (int k = 0; k < names.size(); k++) {
                 String name = names.get((k + r) % names.size());
+                loadAverages.add(loadAverage());
                 Run run = measure(modes.get(name), r);
                 results.get(name).add(run);
                 for (PhaseResult p : run.phases()) {
@@ -113,7 +115,17 @@ public final class ExpandBenchmark {
             out.add(new SubjectResult(s, results.get(s.generator()), results.get(s.naive()), generated.get(s),
                     oldCode.get(s)));
         }
-        return new ExpandReport(setup.rows(), setup.clients(), setup.rate(), setup.schedule(), out, runs);
+        return new ExpandReport(setup.rows(), setup.clients(), setup.rate(), setup.schedule(), out, runs,
+                loadAverages);
+    }
+
+    /** The machine's 1-minute load average: on 2 cores, anything much above what the benchmark adds is other work. */
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private Run measure(Mode mode, int repetition) throws Exception {
@@ -170,7 +182,7 @@ public final class ExpandBenchmark {
         List<StepResult> results = new ArrayList<>();
         for (StepTimeline.Step s : steps) {
             results.add(new StepResult(s.label(), s.description(), (s.endNanos() - s.startNanos()) / 1e9,
-                    load.window(s.startNanos(), Math.max(s.endNanos(), s.startNanos() + 1))));
+                    load.window(s.startNanos(), Math.max(s.endNanos(), s.startNanos() + 1)), s.batches()));
         }
         var window = load.window(from, to);
         StepTimeline.Step worst = StepTimeline.at(steps, load.slowestDue(from, to));

@@ -25,14 +25,17 @@ import java.util.function.Function;
  * @param clients  clients of the load
  * @param rate     requests per second of each client
  * @param schedule the lock timeouts the runner used
+ * @param loadAverages the machine's 1-minute load average before each measured run
  */
-public record ExpandReport(int rows, int clients, int rate, LockSchedule schedule, List<SubjectResult> results, int runs) {
+public record ExpandReport(int rows, int clients, int rate, LockSchedule schedule, List<SubjectResult> results, int runs,
+                           List<Double> loadAverages) {
 
     /** Issue 5: the load's p99.9 under this during the expand and the contract. */
     static final double GOAL_P999_MILLIS = 100;
 
     public ExpandReport {
         results = List.copyOf(results);
+        loadAverages = List.copyOf(loadAverages);
     }
 
     /** The goal of each Stepwise phase of each generator, judged on the median p99.9. */
@@ -71,6 +74,7 @@ public record ExpandReport(int rows, int clients, int rate, LockSchedule schedul
                 .append("- runs: ").append(runs).append(" of each generator's expand and contract and of each naive")
                 .append(" statement, the four modes in an order rotating by one per run, each on a fresh copy of the")
                 .append(" table after a `CHECKPOINT`\n")
+                .append(machineLoad())
                 .append("- table: `orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL, total_dollars numeric(12,2)")
                 .append(" NOT NULL CHECK (total_dollars >= 0), note text, status text, created_at timestamptz)`, indexes")
                 .append(" on `customer_id` and `total_dollars`, ").append(fmt("%,d", rows)).append(" rows, created and")
@@ -105,9 +109,21 @@ public record ExpandReport(int rows, int clients, int rate, LockSchedule schedul
         return b.toString();
     }
 
+    private String machineLoad() {
+        List<Double> known = loadAverages.stream().filter(d -> !d.isNaN()).toList();
+        if (known.isEmpty()) {
+            return "";
+        }
+        return "- machine load: the 1-minute load average before each run was " + fmt("%.2f", known.stream()
+                .mapToDouble(Double::doubleValue).min().orElse(0)) + " to " + fmt("%.2f", known.stream()
+                .mapToDouble(Double::doubleValue).max().orElse(0)) + " (median " + fmt("%.2f", Median.of(known))
+                + ") on " + Runtime.getRuntime().availableProcessors() + " cores, the benchmark's own previous run"
+                + " included: where it is well above that, other work shared the machine\n";
+    }
+
     private String phaseTable(SubjectResult r) {
         MarkdownTable t = new MarkdownTable("phase", "duration", "load requests/s", "load p99.9", "load max",
-                "p99.9 vs load alone", "runs: duration (s) / p99.9 / max (ms)");
+                "p99.9 vs load alone", "p99.9 reads / writes", "runs: duration (s) / p99.9 / max (ms)");
         row(t, "load alone, before the expand", r.stepwise(), PhaseResult.LOAD_ALONE);
         row(t, "`upgrade --phase expand`", r.stepwise(), PhaseResult.EXPAND);
         row(t, "`upgrade` (the contract)", r.stepwise(), PhaseResult.CONTRACT);
@@ -122,6 +138,8 @@ public record ExpandReport(int rows, int clients, int rate, LockSchedule schedul
                 fmt("%.1f ms", median(runs, phase, p -> p.load().p999Millis())),
                 fmt("%.1f ms", median(runs, phase, p -> p.load().maxMillis())),
                 fmt("%.2f×", medianRatioToLoadAlone(runs, phase)),
+                fmt("%.1f / %.1f ms", median(runs, phase, p -> p.load().readP999Millis()),
+                        median(runs, phase, p -> p.load().writeP999Millis())),
                 String.join("; ", runs.stream().map(run -> run.phase(phase)).map(p -> fmt("%.2f / %.1f / %.1f",
                         p.seconds(), p.load().p999Millis(), p.load().maxMillis())).toList()));
     }
@@ -149,7 +167,7 @@ public record ExpandReport(int rows, int clients, int rate, LockSchedule schedul
     /** Per step (the same migrations in every run), medians over the runs, and the lock retries counted. */
     private static String stepTable(SubjectResult r) {
         MarkdownTable t = new MarkdownTable("phase", "step", "statement(s)", "duration", "load requests",
-                "load p99.9", "load max", "worst run's max", "lock retries (all runs)");
+                "load p99.9", "p99.9 reads / writes", "load max", "worst run's max", "lock retries (all runs)");
         for (String phase : List.of(PhaseResult.EXPAND, PhaseResult.CONTRACT)) {
             Map<String, List<StepResult>> byStep = new LinkedHashMap<>();
             for (Run run : r.stepwise()) {
@@ -159,10 +177,15 @@ public record ExpandReport(int rows, int clients, int rate, LockSchedule schedul
             boolean first = true;
             for (Map.Entry<String, List<StepResult>> e : byStep.entrySet()) {
                 List<StepResult> s = e.getValue();
-                t.row(first ? phase : "", e.getKey(), s.get(0).description(),
+                String batches = String.join("; ", s.stream().map(StepResult::batches).filter(x -> !x.isEmpty())
+                        .toList());
+                t.row(first ? phase : "", e.getKey(), s.get(0).description()
+                                + (batches.isEmpty() ? "" : " — runs: " + batches),
                         fmt("%.3f s", Median.of(s.stream().map(StepResult::seconds).toList())),
                         fmt("%.0f", Median.of(s.stream().map(x -> (double) x.load().requests()).toList())),
                         fmt("%.1f ms", Median.of(s.stream().map(x -> x.load().p999Millis()).toList())),
+                        fmt("%.1f / %.1f ms", Median.of(s.stream().map(x -> x.load().readP999Millis()).toList()),
+                                Median.of(s.stream().map(x -> x.load().writeP999Millis()).toList())),
                         fmt("%.1f ms", Median.of(s.stream().map(x -> x.load().maxMillis()).toList())),
                         fmt("%.1f ms", s.stream().mapToDouble(x -> x.load().maxMillis()).max().orElse(0)),
                         first ? Long.toString(retries) : "");

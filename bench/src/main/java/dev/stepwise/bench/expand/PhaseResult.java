@@ -35,8 +35,9 @@ record PhaseResult(String name, double seconds, LatencyWindow load, List<StepRes
      *
      * @param label       {@code <revision> k/n}
      * @param description the runner's line for it
+     * @param batches     for a batched statement, its batches on average; else empty
      */
-    record StepResult(String label, String description, double seconds, LatencyWindow load) {
+    record StepResult(String label, String description, double seconds, LatencyWindow load, String batches) {
     }
 
     /**

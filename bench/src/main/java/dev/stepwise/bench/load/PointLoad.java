@@ -40,19 +40,22 @@ public final class PointLoad implements AutoCloseable {
     public record Shape(int clients, int ratePerClient, int rows, PointStatements statements) {
     }
 
-    /** What one client saw: when each request was due and how long it took, in nanoseconds. */
+    /** What one client saw: when each request was due, how long it took (nanoseconds), whether it wrote. */
     private static final class Samples {
         long[] dues = new long[1 << 16];
         long[] nanos = new long[1 << 16];
+        boolean[] writes = new boolean[1 << 16];
         int size;
 
-        void add(long due, long took) {
+        void add(long due, long took, boolean write) {
             if (size == dues.length) {
                 dues = Arrays.copyOf(dues, size * 2);
                 nanos = Arrays.copyOf(nanos, size * 2);
+                writes = Arrays.copyOf(writes, size * 2);
             }
             dues[size] = due;
             nanos[size] = took;
+            writes[size] = write;
             size++;
         }
     }
@@ -63,6 +66,7 @@ public final class PointLoad implements AutoCloseable {
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private long[] allDues;
     private long[] allNanos;
+    private boolean[] allWrites;
 
     public PointLoad(BenchDatabase db, Shape shape, long seed) {
         for (int i = 0; i < shape.clients(); i++) {
@@ -98,15 +102,16 @@ public final class PointLoad implements AutoCloseable {
                 } else {
                     start = System.nanoTime();
                 }
-                if (random.nextBoolean()) {
-                    read.setLong(1, id);
-                    read.executeQuery().close();
-                } else {
+                boolean writing = !random.nextBoolean();
+                if (writing) {
                     write.setString(1, "n" + (n++));
                     write.setLong(2, id);
                     write.executeUpdate();
+                } else {
+                    read.setLong(1, id);
+                    read.executeQuery().close();
                 }
-                mine.add(start, System.nanoTime() - start);
+                mine.add(start, System.nanoTime() - start, writing);
             }
         } catch (SQLException | RuntimeException e) {
             failures.add(e);
@@ -126,10 +131,12 @@ public final class PointLoad implements AutoCloseable {
             int total = samples.stream().mapToInt(s -> s.size).sum();
             allDues = new long[total];
             allNanos = new long[total];
+            allWrites = new boolean[total];
             int at = 0;
             for (Samples s : samples) {
                 System.arraycopy(s.dues, 0, allDues, at, s.size);
                 System.arraycopy(s.nanos, 0, allNanos, at, s.size);
+                System.arraycopy(s.writes, 0, allWrites, at, s.size);
                 at += s.size;
             }
         }
@@ -140,7 +147,7 @@ public final class PointLoad implements AutoCloseable {
         if (allDues == null) {
             throw new IllegalStateException("stop the load before reading its windows");
         }
-        return LatencyWindow.of(allDues, allNanos, allDues.length, from, to);
+        return LatencyWindow.of(allDues, allNanos, allWrites, allDues.length, from, to);
     }
 
     /**

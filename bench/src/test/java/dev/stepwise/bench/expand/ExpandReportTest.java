@@ -54,9 +54,10 @@ class ExpandReportTest {
         assertThat(md).startsWith("# Expand/contract of 1,000,000 rows under load\n\n- date: 2026-12-02T00:00:00Z\n");
         assertThat(md).contains("- lock-timeout schedule: `lock_timeout` 25ms, `lock_timeout_max` 2s:");
         assertThat(md).contains("| `upgrade --phase expand` | 6.00 s | 1,000 | 35.0 ms | 70.0 ms | 17.50× |"
-                + " 6.00 / 30.0 / 60.0; 6.00 / 40.0 / 80.0; 6.00 / 35.0 / 70.0 |");
+                + " 17.5 / 35.0 ms | 6.00 / 30.0 / 60.0; 6.00 / 40.0 / 80.0; 6.00 / 35.0 / 70.0 |");
         assertThat(md).contains("| naive `ALTER TABLE orders RENAME COLUMN note TO memo` | 0.01 s |");
-        assertThat(md).contains("| upgrade --phase expand | e1 1/1 | UPDATE public.orders SET memo = note |");
+        assertThat(md).contains("| upgrade --phase expand | e1 1/1 | UPDATE public.orders SET memo = note — runs: 100"
+                + " batches: 10,000 rows and 50.0 ms each on average; 100 batches");
         assertThat(md).contains("after Stepwise's expand it reads note 1234; after `ALTER TABLE orders RENAME COLUMN"
                 + " note TO memo` it fails: column \"note\" does not exist.");
         assertThat(md).contains("- run 1: expand 60.0 ms, due in step e1 1/1; contract 24.0 ms, due between steps");
@@ -68,12 +69,13 @@ class ExpandReportTest {
                 "fails: column \"note\" does not exist");
         return new ExpandReport(1_000_000, 4, 250, new LockSchedule("25ms", "2s"), List.of(new SubjectResult(
                 ExpandSubject.renameColumn(), stepwise, List.of(naive, naive, naive), List.of(Path.of("a.sql")),
-                "reads note 1234")), 3);
+                "reads note 1234")), 3, List.of(1.5, 2.5, 3.5));
     }
 
     /** A run whose load alone, expand and contract had these p99.9 latencies (max twice that). */
     private static Run run(double alone, double expand, double contract) {
-        StepResult step = new StepResult("e1 1/1", "UPDATE public.orders SET memo = note", 5, window(expand));
+        StepResult step = new StepResult("e1 1/1", "UPDATE public.orders SET memo = note", 5, window(expand),
+                "100 batches: 10,000 rows and 50.0 ms each on average");
         return new Run(List.of(PhaseResult.loadAlone(5, window(alone)),
                 new PhaseResult(PhaseResult.EXPAND, 6, window(expand), List.of(step), List.of(),
                         String.format(java.util.Locale.ROOT, "%.1f ms, due in step e1 1/1", 2 * expand)),
@@ -83,6 +85,6 @@ class ExpandReportTest {
     }
 
     private static LatencyWindow window(double p999) {
-        return new LatencyWindow(1000, 1000, p999, 2 * p999, 5000);
+        return new LatencyWindow(1000, 1000, p999, 2 * p999, 5000, p999 / 2, p999);
     }
 }

@@ -11,8 +11,8 @@ class StepTimelineTest {
 
     @Test
     void anInstant_isLaidAtTheStepWhoseTimeHoldsIt_orBetweenSteps() {
-        List<StepTimeline.Step> steps = List.of(new StepTimeline.Step("a 1/2", "ALTER", 100, 200),
-                new StepTimeline.Step("a 2/2", "UPDATE", 250, 900));
+        List<StepTimeline.Step> steps = List.of(new StepTimeline.Step("a 1/2", "ALTER", 100, 200, ""),
+                new StepTimeline.Step("a 2/2", "UPDATE", 250, 900, ""));
 
         assertThat(StepTimeline.at(steps, 100).label()).isEqualTo("a 1/2");
         assertThat(StepTimeline.at(steps, 899).label()).isEqualTo("a 2/2");
@@ -45,5 +45,20 @@ class StepTimelineTest {
 
         assertThat(t.steps()).extracting(StepTimeline.Step::label).containsExactly("c1 whole", "e2 1/1");
         assertThat(t.steps().get(0).description()).endsWith(": contract: rename");
+    }
+
+    @Test
+    void aBatchedStep_carriesItsBatchesOnAverage_fromTheLastProgressReport() {
+        StepTimeline t = new StepTimeline();
+
+        t.batchProgress(new dev.stepwise.backfill.BatchProgress("e1", "orders", 0, 500_000, 1_000_000, 500_000, 100,
+                Duration.ofSeconds(5), false));
+        t.batchProgress(new dev.stepwise.backfill.BatchProgress("e1", "orders", 0, 1_000_000, 1_000_000, 1_000_000,
+                400, Duration.ofSeconds(20), true));
+        t.stepCompleted("e1", 2, 3, "UPDATE", Duration.ofSeconds(20));
+        t.stepCompleted("e1", 3, 3, "ANALYZE", Duration.ofMillis(200));
+
+        assertThat(t.steps()).extracting(StepTimeline.Step::batches)
+                .containsExactly("400 batches: 2,500 rows and 50.0 ms each on average", "");
     }
 }

@@ -19,7 +19,7 @@ class LatencyWindowTest {
             nanos[i] = (i + 1) * MS;
         }
 
-        LatencyWindow w = LatencyWindow.of(dues, nanos, 1000, 0, 1000 * MS);
+        LatencyWindow w = LatencyWindow.of(dues, nanos, new boolean[1000], 1000, 0, 1000 * MS);
 
         assertThat(w.requests()).isEqualTo(1000);
         assertThat(w.p999Millis()).isEqualTo(999.0);
@@ -33,7 +33,7 @@ class LatencyWindowTest {
         long[] dues = {5 * MS, 10 * MS, 2_500 * MS};
         long[] nanos = {1 * MS, 2_000 * MS, 1 * MS};
 
-        LatencyWindow w = LatencyWindow.of(dues, nanos, 3, 0, 1_000 * MS);
+        LatencyWindow w = LatencyWindow.of(dues, nanos, new boolean[3], 3, 0, 1_000 * MS);
 
         assertThat(w.requests()).isEqualTo(2);
         assertThat(w.maxMillis()).isEqualTo(2_000.0);
@@ -46,17 +46,30 @@ class LatencyWindowTest {
         long[] dues = {0, MS, 2 * MS, 3 * MS};
         long[] nanos = {MS, MS, 900 * MS, 900 * MS};
 
-        assertThat(LatencyWindow.of(dues, nanos, 2, 0, 10 * MS).maxMillis()).isEqualTo(1.0);
+        assertThat(LatencyWindow.of(dues, nanos, new boolean[4], 2, 0, 10 * MS).maxMillis()).isEqualTo(1.0);
     }
 
     @Test
     void aWindowWithoutRequests_reportsZeros_andAnEmptyWindowIsAnError() {
-        LatencyWindow w = LatencyWindow.of(new long[] {50 * MS}, new long[] {MS}, 1, 0, 10 * MS);
+        LatencyWindow w = LatencyWindow.of(new long[] {50 * MS}, new long[] {MS}, new boolean[1], 1, 0, 10 * MS);
 
         assertThat(w.requests()).isZero();
         assertThat(w.p999Millis()).isZero();
-        assertThatThrownBy(() -> LatencyWindow.of(new long[0], new long[0], 0, 5, 5))
+        assertThatThrownBy(() -> LatencyWindow.of(new long[0], new long[0], new boolean[0], 0, 5, 5))
                 .hasMessageContaining("an empty window");
+    }
+
+    @Test
+    void readsAndWrites_haveTheirOwnP999_soARowLockWaitShowsOnTheWritesAlone() {
+        long[] dues = {0, MS, 2 * MS, 3 * MS};
+        long[] nanos = {MS, 2 * MS, 80 * MS, 3 * MS};
+        boolean[] writes = {false, false, true, true};
+
+        LatencyWindow w = LatencyWindow.of(dues, nanos, writes, 4, 0, 10 * MS);
+
+        assertThat(w.readP999Millis()).isEqualTo(2.0);
+        assertThat(w.writeP999Millis()).isEqualTo(80.0);
+        assertThat(w.p999Millis()).isEqualTo(80.0);
     }
 
     @Test
