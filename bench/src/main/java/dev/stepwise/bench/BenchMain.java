@@ -48,7 +48,9 @@ public final class BenchMain {
                 : new BenchServer.ServerLog(logs.resolve("postgres"), settings.serverLog());
         try (BenchServer server = BenchServer.start(settings.fsync(), serverLog)) {
             RunContext context = RunContext.here(server.version(),
-                    "fsync=" + server.setting("fsync") + ", synchronous_commit=" + server.setting("synchronous_commit"));
+                    "fsync=" + server.setting("fsync") + ", synchronous_commit=" + server.setting("synchronous_commit")
+                            + (serverLog == null ? "" : ", log_min_duration_statement=" + serverLog.slowStatements()
+                            + ", log_autovacuum_min_duration=0"));
             if (settings.runs("migrate")) {
                 migrate(settings, server, corpus, context);
             }
