@@ -4,6 +4,7 @@ import dev.stepwise.bench.backfill.BackfillBenchmark;
 import dev.stepwise.bench.corpus.Corpus;
 import dev.stepwise.bench.corpus.CorpusFiles;
 import dev.stepwise.bench.corpus.LiquibaseLayout;
+import dev.stepwise.bench.expand.ExpandBenchmark;
 import dev.stepwise.bench.current.CurrentBenchmark;
 import dev.stepwise.bench.current.CurrentProject;
 import dev.stepwise.bench.current.LauncherScript;
@@ -43,9 +44,13 @@ public final class BenchMain {
         Files.createDirectories(settings.resultsDirectory());
         Path logs = Files.createDirectories(settings.workDirectory().resolve("logs"));
         CorpusFiles corpus = CorpusFiles.write(new Corpus(settings.migrations()), settings.workDirectory());
-        try (BenchServer server = BenchServer.start(settings.fsync())) {
+        BenchServer.ServerLog serverLog = settings.serverLog().isEmpty() ? null
+                : new BenchServer.ServerLog(logs.resolve("postgres"), settings.serverLog());
+        try (BenchServer server = BenchServer.start(settings.fsync(), serverLog)) {
             RunContext context = RunContext.here(server.version(),
-                    "fsync=" + server.setting("fsync") + ", synchronous_commit=" + server.setting("synchronous_commit"));
+                    "fsync=" + server.setting("fsync") + ", synchronous_commit=" + server.setting("synchronous_commit")
+                            + (serverLog == null ? "" : ", log_min_duration_statement=" + serverLog.slowStatements()
+                            + ", log_autovacuum_min_duration=0"));
             if (settings.runs("migrate")) {
                 migrate(settings, server, corpus, context);
             }
@@ -78,6 +83,14 @@ public final class BenchMain {
             }
             if (settings.runs("lint")) {
                 lint(settings, server, corpus, logs, context);
+            }
+            if (settings.runs("expand")) {
+                LauncherScript launcher = new LauncherScript(settings.repositoryRoot());
+                requireFile(launcher.script());
+                requireFile(launcher.jar());
+                ExpandBenchmark expand = new ExpandBenchmark(ExpandBenchmark.setup(server, launcher, settings.expand(),
+                        settings.workDirectory(), logs));
+                write(settings, settings.expandResultFile(), expand.run(settings.expand().runs()).markdown(context));
             }
         }
     }

@@ -17,15 +17,21 @@ import java.util.stream.Collectors;
  * @param currentRuns    runs of each current command ({@code bench.currentRuns}, 5)
  * @param lintRuns       runs of each lint benchmark command and API mode ({@code bench.lintRuns}, 5)
  * @param fsync          the server's fsync ({@code bench.fsync}, off)
- * @param benchmarks     which to run ({@code bench.only}: migrate,status,current,backfill,lint)
+ * @param benchmarks     which to run ({@code bench.only}: migrate,status,current,backfill,lint,expand)
  * @param repositoryRoot the checkout (for the launcher and the shop example)
  * @param stepwiseJar    the shaded CLI jar of this build, for {@code status}
  * @param backfill       the backfill benchmark's settings
+ * @param expand         the expand/contract benchmark's settings
+ * @param serverLog      log the server's statements slower than this, its autovacuums and lock
+ *                       waits to {@code work/logs/postgres/} ({@code bench.serverLog}, empty: off)
  */
 public record BenchSettings(int migrations, int repetitions, int warmup, int statusRuns, int currentRuns, int lintRuns,
                             boolean fsync,
                             Set<String> benchmarks, Path workDirectory, Path resultsDirectory, Path repositoryRoot,
-                            Path stepwiseJar, Backfill backfill) {
+                            Path stepwiseJar, Backfill backfill, Expand expand, String serverLog) {
+
+    /** Every benchmark, the default of {@code bench.only}. */
+    public static final String ALL = "migrate,status,current,backfill,lint,expand";
 
     /**
      * @param rows      table size ({@code bench.backfillRows}, 1,000,000)
@@ -36,6 +42,29 @@ public record BenchSettings(int migrations, int repetitions, int warmup, int sta
      * @param directive the batched run's {@code stepwise:batch} options ({@code bench.backfillBatch}, size=auto)
      */
     public record Backfill(int rows, int runs, int clients, List<Integer> rates, String directive) {
+    }
+
+    /**
+     * @param rows           table size ({@code bench.expandRows}, 1,000,000)
+     * @param runs           runs of each generator and of each naive statement ({@code bench.expandRuns}, 5)
+     * @param clients        clients of the point load ({@code bench.expandClients}, 4)
+     * @param rate           requests per second per client ({@code bench.expandRate}, 250)
+     * @param lockTimeout    the runner's first lock timeout, {@code lock_timeout} ({@code bench.expandLockTimeout}, 25ms)
+     * @param lockTimeoutMax the cap it doubles up to, {@code lock_timeout_max} ({@code bench.expandLockTimeoutMax}, 2s)
+     */
+    public record Expand(int rows, int runs, int clients, int rate, String lockTimeout, String lockTimeoutMax) {
+
+        public Expand {
+            if (rate <= 0) {
+                throw new IllegalArgumentException("bench.expandRate must be a rate (requests per second per client),"
+                        + " not " + rate + ": latency counts from when a request was due");
+            }
+        }
+    }
+
+    /** {@code expand-1000000.md} at full size, another name for another size. */
+    public String expandResultFile() {
+        return "expand-" + expand.rows() + (fsync ? "-fsync" : "") + ".md";
     }
 
     public List<Integer> backfillRates() {
@@ -76,7 +105,7 @@ public record BenchSettings(int migrations, int repetitions, int warmup, int sta
                 number("bench.currentRuns", 5),
                 number("bench.lintRuns", 5),
                 System.getProperty("bench.fsync", "off").equals("on"),
-                Arrays.stream(System.getProperty("bench.only", "migrate,status,current,backfill,lint").split(","))
+                Arrays.stream(System.getProperty("bench.only", ALL).split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet()),
                 path("bench.workDirectory", "work"),
                 path("bench.resultsDirectory", "results"),
@@ -86,7 +115,11 @@ public record BenchSettings(int migrations, int repetitions, int warmup, int sta
                         number("bench.backfillClients", 4),
                         Arrays.stream(System.getProperty("bench.backfillRates", "250,0").split(",")).map(String::strip)
                                 .filter(s -> !s.isEmpty()).map(Integer::valueOf).toList(),
-                        System.getProperty("bench.backfillBatch", "size=auto").strip()));
+                        System.getProperty("bench.backfillBatch", "size=auto").strip()),
+                new Expand(number("bench.expandRows", 1_000_000), number("bench.expandRuns", 5),
+                        number("bench.expandClients", 4), number("bench.expandRate", 250),
+                        text("bench.expandLockTimeout", "25ms"), text("bench.expandLockTimeoutMax", "2s")),
+                text("bench.serverLog", ""));
     }
 
     public boolean runs(String benchmark) {
@@ -107,6 +140,11 @@ public record BenchSettings(int migrations, int repetitions, int warmup, int sta
     private static int number(String property, int fallback) {
         String value = System.getProperty(property);
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    }
+
+    private static String text(String property, String fallback) {
+        String value = System.getProperty(property);
+        return value == null || value.isBlank() ? fallback : value.strip();
     }
 
     private static Path path(String property, String fallback) {

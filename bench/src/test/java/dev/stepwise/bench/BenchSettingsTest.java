@@ -27,9 +27,22 @@ class BenchSettingsTest {
         assertThat(settings(200, false).resultFile("lint")).isEqualTo("lint-200.md");
     }
 
+    @Test
+    void theExpandBenchmark_isNamedAfterItsTableSize() {
+        assertThat(settings(1000, false).expandResultFile()).isEqualTo("expand-1000000.md");
+        assertThat(settings(1000, true).expandResultFile()).isEqualTo("expand-1000000-fsync.md");
+    }
+
+    @Test
+    void theExpandLoad_needsARate() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BenchSettings.Expand(1000, 1, 4, 0, "25ms", "2s"))
+                .hasMessageContaining("bench.expandRate must be a rate");
+    }
+
     private static BenchSettings settings(int migrations, boolean fsync) {
         Path here = Path.of(".");
         return new BenchSettings(migrations, 5, 100, 5, 5, 5, fsync, Set.of("migrate"), here, here, here, here,
-                new BenchSettings.Backfill(1_000_000, 3, 4, java.util.List.of(250, 0), "size=auto"));
+                new BenchSettings.Backfill(1_000_000, 3, 4, java.util.List.of(250, 0), "size=auto"),
+                new BenchSettings.Expand(1_000_000, 5, 4, 250, "25ms", "2s"), "");
     }
 }

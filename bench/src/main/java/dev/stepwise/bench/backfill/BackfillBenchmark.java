@@ -1,6 +1,9 @@
 package dev.stepwise.bench.backfill;
 
 import dev.stepwise.Stepwise;
+import dev.stepwise.bench.load.LatencyWindow;
+import dev.stepwise.bench.load.PointLoad;
+import dev.stepwise.bench.load.PointStatements;
 import dev.stepwise.bench.report.MarkdownTable;
 import dev.stepwise.bench.report.Median;
 import dev.stepwise.bench.report.RunContext;
@@ -31,6 +34,9 @@ public final class BackfillBenchmark {
     static final String STATEMENT = "UPDATE orders SET status = 'pending' WHERE status IS NULL";
     private static final String TEMPLATE = "backfill_template";
     private static final long LOAD_WARMUP_MILLIS = 1000;
+    /** The load reads and writes columns the backfill does not touch. */
+    private static final PointStatements LOAD = new PointStatements("SELECT total, status FROM orders WHERE id = ?",
+            "UPDATE orders SET note = ? WHERE id = ?");
 
     /**
      * What a run of the benchmark uses.
@@ -45,7 +51,7 @@ public final class BackfillBenchmark {
     }
 
     /** One measured backfill and the load around it. */
-    record Run(double seconds, long rowsChanged, PointLoad.Window load) {
+    record Run(double seconds, long rowsChanged, LatencyWindow load) {
     }
 
     /** The runs of each mode under one load. */
@@ -97,12 +103,13 @@ public final class BackfillBenchmark {
         BenchDatabase db = setup.server().copyDatabase("backfill", TEMPLATE);
         try {
             setup.server().checkpoint();
-            try (PointLoad load = new PointLoad(db, setup.clients(), rate, setup.rows(), 42L + repetition)) {
+            try (PointLoad load = new PointLoad(db, new PointLoad.Shape(setup.clients(), rate, setup.rows(), LOAD),
+                    42L + repetition)) {
                 Thread.sleep(LOAD_WARMUP_MILLIS);
                 long start = System.nanoTime();
                 long changed = backfill.run(db);
                 long end = System.nanoTime();
-                PointLoad.Window window = load.stopAndMeasure(start, end);
+                LatencyWindow window = load.stopAndMeasure(start, end);
                 long left = count(db, "SELECT count(*) FROM orders WHERE status IS NULL");
                 if (left != 0 || changed != setup.rows()) {
                     throw new IllegalStateException("the backfill left " + left + " rows and changed " + changed);

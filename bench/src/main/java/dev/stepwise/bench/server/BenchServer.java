@@ -33,9 +33,32 @@ public final class BenchServer implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * The server's own log, for finding out why a figure is what it is: statements slower than
+     * {@code slowStatements} (a PostgreSQL duration, e.g. {@code 40ms}), every autovacuum and
+     * analyze, lock waits over {@code deadlock_timeout} and checkpoints, written to {@code directory}.
+     */
+    public record ServerLog(java.nio.file.Path directory, String slowStatements) {
+    }
+
     public static BenchServer start(boolean fsync) {
+        return start(fsync, null);
+    }
+
+    /** The server, with its log written as {@code log} says (null: no log of its own). */
+    public static BenchServer start(boolean fsync, ServerLog log) {
         try {
-            return new BenchServer(EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (log != null) {
+                java.nio.file.Files.createDirectories(log.directory());
+                builder.setServerConfig("logging_collector", "on")
+                        .setServerConfig("log_directory", log.directory().toAbsolutePath().toString())
+                        .setServerConfig("log_min_duration_statement", log.slowStatements())
+                        .setServerConfig("log_autovacuum_min_duration", "0")
+                        .setServerConfig("log_lock_waits", "on")
+                        .setServerConfig("log_checkpoints", "on");
+            }
+            return new BenchServer(builder
                     .setServerConfig("fsync", fsync ? "on" : "off")
                     // zonky turns synchronous_commit off by default; with fsync on, measure real commits
                     .setServerConfig("synchronous_commit", fsync ? "on" : "off")
