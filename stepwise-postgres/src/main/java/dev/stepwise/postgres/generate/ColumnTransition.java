@@ -150,7 +150,7 @@ final class ColumnTransition {
                 + "   batches' writes alone (" + SyncTrigger.FLAG + ")" + (conversion.isRename() ? ""
                 : ", so values that do not round-trip are never rewritten") + ".");
         backfill(s, n(), conversion.isRename() ? o() : "(" + conversion.using() + ")", o());
-        s.statement("ANALYZE " + table.sql() + " (" + n() + ")");
+        vacuum(s);
         if (!p.indexes().isEmpty()) {
             s.gap();
             s.comment(++step[0] + ". Copies of the indexes on " + old.name() + ", built without blocking writes.");
@@ -239,7 +239,7 @@ final class ColumnTransition {
         p.trigger().create(s);
         s.gap();
         backfill(s, o(), conversion.isRename() ? n() : "(" + conversion.reverse() + ")", n());
-        s.statement("ANALYZE " + table.sql() + " (" + o() + ")");
+        vacuum(s);
         List<String> restoredUnique = new ArrayList<>();
         if (!p.indexes().isEmpty()) {
             s.gap();
@@ -287,6 +287,16 @@ final class ColumnTransition {
             }
         }
         return s.toString();
+    }
+
+    /**
+     * The backfill left a dead version of every row: vacuum them now, in the migration's own step
+     * (SHARE UPDATE EXCLUSIVE: reads and writes go on), and analyze the new column. Left to
+     * autovacuum, the vacuum starts just when the contract's DROP TRIGGER wants its lock, and
+     * every lock attempt then queues the application behind it (bench/results/expand-1000000.md).
+     */
+    private void vacuum(Script s) {
+        s.statement("VACUUM (ANALYZE) " + table.sql());
     }
 
     private void backfill(Script s, String target, String value, String source) {
