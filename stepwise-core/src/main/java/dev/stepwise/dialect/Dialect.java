@@ -80,6 +80,9 @@ public interface Dialect {
     /** The expand/contract generators of {@code revision}. */
     MigrationGenerator generator();
 
+    /** Reads a database's schema into the model autogenerate, diff and drift compare. */
+    SchemaIntrospector introspector();
+
     /** The statement counters the contract gate's usage check reads, or empty where the dialect has none. */
     default Optional<StatementUsage> statementUsage() {
         return Optional.empty();

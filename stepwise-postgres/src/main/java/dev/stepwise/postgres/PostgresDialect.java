@@ -6,6 +6,7 @@ import dev.stepwise.dialect.Dialect;
 import dev.stepwise.dialect.OrphanReaper;
 import dev.stepwise.dialect.RunLock;
 import dev.stepwise.dialect.ServerInfo;
+import dev.stepwise.dialect.SchemaIntrospector;
 import dev.stepwise.dialect.SessionRole;
 import dev.stepwise.dialect.StatementUsage;
 import dev.stepwise.dialect.TableNames;
@@ -20,6 +21,7 @@ import dev.stepwise.dialect.VersionTableSql;
 import dev.stepwise.postgres.batch.PostgresBatchPlanner;
 import dev.stepwise.postgres.describe.PostgresStatementDescriber;
 import dev.stepwise.postgres.generate.PostgresMigrationGenerator;
+import dev.stepwise.postgres.introspect.PostgresIntrospector;
 import dev.stepwise.postgres.usage.PostgresStatementUsage;
 import dev.stepwise.postgres.lint.PostgresLinter;
 import dev.stepwise.postgres.resume.PostgresStepReconciler;
@@ -172,6 +174,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public dev.stepwise.dialect.MigrationGenerator generator() {
         return new PostgresMigrationGenerator();
+    }
+
+    @Override
+    public SchemaIntrospector introspector() {
+        return new PostgresIntrospector();
     }
 
     @Override
