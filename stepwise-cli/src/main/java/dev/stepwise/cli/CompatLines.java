@@ -21,6 +21,9 @@ final class CompatLines {
         List<String> lines = new ArrayList<>();
         List<QueryVerdict> apart = new ArrayList<>();
         for (QueryVerdict v : report.statements()) {
+            if (v.verdict() == Verdict.SKIPPED) {
+                continue;
+            }
             if (v.verdict() == Verdict.ALREADY_FAILING || v.verdict() == Verdict.NOT_JUDGED) {
                 apart.add(v);
             } else {
@@ -47,6 +50,10 @@ final class CompatLines {
         }
         if (report.count(Verdict.NOT_JUDGED) > 0) {
             counts.add(report.count(Verdict.NOT_JUDGED) + " not judged");
+        }
+        if (report.count(Verdict.SKIPPED) > 0) {
+            // BEGIN, SET, SHOW...: listed in --format json, counted here
+            counts.add(report.count(Verdict.SKIPPED) + " skipped (transaction and session statements)");
         }
         String against = report.expands().isEmpty() ? "no pending expand migration"
                 : report.expands().size() + " pending expand migration(s) (" + String.join(", ", report.expands()) + ")";

@@ -118,6 +118,13 @@ public final class CompatCommand {
                 }
                 List<QueryVerdict> verdicts = new ArrayList<>();
                 for (int i = 0; i < queries.size(); i++) {
+                    String skipped = describer.notDescribable(queries.get(i).statement());
+                    if (skipped != null) {
+                        Query q = queries.get(i);
+                        verdicts.add(new QueryVerdict(q.file(), q.line(), q.statement(), Verdict.SKIPPED,
+                                List.of(skipped)));
+                        continue;
+                    }
                     verdicts.add(verdict(queries.get(i), current == null ? null : current.get(i), before.get(i),
                             after.get(i)));
                 }
@@ -151,7 +158,9 @@ public final class CompatCommand {
         try {
             List<Description> descriptions = new ArrayList<>();
             for (Query q : queries) {
-                descriptions.add(describer.describe(c, JdbcPlaceholders.numbered(q.statement())));
+                String skipped = describer.notDescribable(q.statement());
+                descriptions.add(skipped != null ? Description.refused(skipped)
+                        : describer.describe(c, JdbcPlaceholders.numbered(q.statement())));
             }
             return descriptions;
         } finally {

@@ -15,7 +15,9 @@ public enum Verdict {
      * target has objects the migration files do not make), so the effect of the pending ones is
      * not known.
      */
-    NOT_JUDGED("not judged");
+    NOT_JUDGED("not judged"),
+    /** Not a statement to describe: a transaction or session statement ({@code BEGIN}, {@code SET}, {@code SHOW}). */
+    SKIPPED("skipped");
 
     private final String word;
 
@@ -23,7 +25,7 @@ public enum Verdict {
         this.word = word;
     }
 
-    /** How reports write it: {@code ok}, {@code warning}, {@code failure}, {@code already failing}, {@code not judged}. */
+    /** How reports write it: {@code ok}, {@code warning}, {@code failure}, {@code already failing}, {@code not judged}, {@code skipped}. */
     public String word() {
         return word;
     }

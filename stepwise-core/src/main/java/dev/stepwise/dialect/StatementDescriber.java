@@ -19,4 +19,11 @@ public interface StatementDescriber {
      * @throws SQLException only when the connection itself fails
      */
     Description describe(Connection connection, String statement) throws SQLException;
+
+    /**
+     * Why a statement is not one to describe (a transaction or session statement such as
+     * {@code BEGIN} or {@code SET}, which an export of the running code's statements is full of
+     * and no schema change breaks), or null when it is.
+     */
+    String notDescribable(String statement);
 }

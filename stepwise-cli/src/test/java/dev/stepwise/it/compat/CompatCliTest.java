@@ -166,6 +166,20 @@ class CompatCliTest {
     }
 
     @Test
+    void transactionAndSessionStatements_ofAnExport_areSkipped_notCalledFailing() throws IOException {
+        Files.writeString(dir.resolve("queries.sql"), "BEGIN;\nSET application_name = $1;\nSHOW TimeZone;\n"
+                + V1_QUERIES + "COMMIT;\n");
+        expand("b2", "ALTER TABLE orders ADD COLUMN shipped_at timestamptz;",
+                "ALTER TABLE orders DROP COLUMN shipped_at;");
+
+        CliRun run = compat();
+
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        assertThat(run.out()).doesNotContain("already failing").doesNotContain("BEGIN")
+                .contains("0 failures, 1 warning, 3 ok, 4 skipped (transaction and session statements)");
+    }
+
+    @Test
     void onlyMigrationsTheTargetLacks_arePending_andItsOwnObjectsCount() throws IOException {
         project.add(MigrationText.of("b2", "a1").up("ALTER TABLE orders DROP COLUMN note;")
                 .down("ALTER TABLE orders ADD COLUMN note varchar(100);"));

@@ -4,6 +4,8 @@ import dev.stepwise.compat.Description;
 import dev.stepwise.compat.ResultColumn;
 import dev.stepwise.compat.StatementShape;
 import dev.stepwise.dialect.StatementDescriber;
+import dev.stepwise.sql.ScriptItem;
+import dev.stepwise.sql.StatementSplitter;
 import org.postgresql.PGResultSetMetaData;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -18,6 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -49,6 +52,22 @@ public final class PostgresStatementDescriber implements StatementDescriber {
             + " JOIN pg_catalog.pg_namespace n ON n.nspname = w.nsp"
             + " JOIN pg_catalog.pg_class r ON r.relnamespace = n.oid AND r.relname = w.rel"
             + " JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attname = w.att";
+
+    /** What PREPARE takes; everything else (BEGIN, SET, SHOW, DDL...) has no shape a schema change could break. */
+    private static final Set<String> PREPARABLE = Set.of("SELECT", "INSERT", "UPDATE", "DELETE",
+            "MERGE", "VALUES", "TABLE", "WITH");
+
+    @Override
+    public String notDescribable(String statement) {
+        List<ScriptItem.Statement> parsed = StatementSplitter.statements(statement);
+        if (parsed.isEmpty()) {
+            return "an empty statement";
+        }
+        String verb = parsed.get(0).tokens().stream().filter(t -> !t.equals("(")).findFirst().orElse("")
+                .toUpperCase(Locale.ROOT);
+        return PREPARABLE.contains(verb) ? null : "a " + verb + " statement: only SELECT, INSERT, UPDATE, DELETE,"
+                + " MERGE, VALUES and TABLE statements have parameters and results to describe";
+    }
 
     @Override
     public Description describe(Connection connection, String statement) throws SQLException {
