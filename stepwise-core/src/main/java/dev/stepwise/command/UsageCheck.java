@@ -71,7 +71,8 @@ final class UsageCheck {
                 return null;
             }
             UsageSnapshot baseline = usage.load(connection, tables, key).orElse(null);
-            Optional<String> reason = UsageComparison.closedBecause(names, baseline, now.get(), (id, query, name) -> usage.uses(connection, id, query, name));
+            Optional<String> reason = UsageComparison.closedBecause(names, baseline, now.get(),
+                    (id, query, name) -> usage.uses(connection, id, query, name));
             if (reason.isPresent()) {
                 usage.save(connection, tables, key, now.get());
             }

@@ -59,4 +59,9 @@ final class CatalogQuery {
         Array a = rs.getArray(column);
         return a == null ? List.of() : Arrays.stream((Object[]) a.getArray()).map(o -> (String) o).toList();
     }
+
+    /** A constraint's text without the {@code NOT VALID} PostgreSQL appends: the model keeps validation apart. */
+    static String withoutNotValid(String definition) {
+        return definition.endsWith(" NOT VALID") ? definition.substring(0, definition.length() - 10) : definition;
+    }
 }

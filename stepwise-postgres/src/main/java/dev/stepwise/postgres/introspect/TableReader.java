@@ -127,7 +127,7 @@ final class TableReader {
                 CatalogQuery.strings(rs, "ref_columns"), action(rs.getString("confupdtype")),
                 action(rs.getString("confdeltype")), match(rs.getString("confmatchtype")));
         return new Constraint(rs.getString("conname"), kind, CatalogQuery.strings(rs, "columns"),
-                rs.getString("definition"), deferral,
+                CatalogQuery.withoutNotValid(rs.getString("definition")), deferral,
                 rs.getBoolean("convalidated") ? Constraint.Validation.VALIDATED : Constraint.Validation.NOT_VALID, fk);
     }
 

@@ -68,7 +68,8 @@ final class TypeReader {
             List<String> validated = CatalogQuery.strings(rs, "validated");
             List<Domain.Check> checks = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
-                checks.add(new Domain.Check(names.get(i), defs.get(i), "true".equals(validated.get(i))));
+                checks.add(new Domain.Check(names.get(i), CatalogQuery.withoutNotValid(defs.get(i)),
+                        "true".equals(validated.get(i))));
             }
             return new Domain(new ObjectName(rs.getString(1), rs.getString(2)), rs.getString(3),
                     rs.getBoolean(4) ? Nullability.NOT_NULL : Nullability.NULLABLE, rs.getString(5), rs.getString(6),

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * {@code ALTER TABLE orders RENAME TO purchases}, new code's {@code UPDATE purchases ...} counts
  * under the old entry whose text says {@code orders}. Planning the text again now and comparing
  * the query id EXPLAIN reports tells the two apart. Nothing runs: the text is prepared and
- * explained with NULL parameters, in a transaction rolled back. Where it cannot tell (PostgreSQL 13, a text that does not plan), the
- * answer is yes, so the gate stays on the safe side.
+ * explained with NULL parameters, in a transaction rolled back. Where it cannot tell
+ * (PostgreSQL 13, a text that does not plan), the answer is yes, so the gate stays on the safe side.
  */
 final class QueryIdProbe {
 

@@ -1,0 +1,243 @@
+package dev.stepwise.diff;
+
+import dev.stepwise.schema.Column;
+import dev.stepwise.schema.Constraint;
+import dev.stepwise.schema.Index;
+import dev.stepwise.schema.ObjectName;
+import dev.stepwise.schema.SchemaModel;
+import dev.stepwise.schema.Table;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The changes that turn one schema model into another, in an order PostgreSQL accepts: foreign
+ * keys that go are dropped first (before the tables they point at), then indexes and constraints,
+ * tables and columns; new schemas and tables come before the columns, constraints and indexes
+ * that need them, and new foreign keys last. Its reverse is the diff the other way round.
+ *
+ * <p>Column order is not part of the comparison: PostgreSQL cannot reorder columns, so a
+ * difference in order is reported as a note and nothing is done about it.
+ */
+public final class SchemaDiff {
+
+    /** The ordered changes, and what the diff noticed but does not act on. */
+    public record Result(List<SchemaChange> changes, List<String> notes) {
+
+        public Result {
+            changes = List.copyOf(changes);
+            notes = List.copyOf(notes);
+        }
+
+        public boolean isEmpty() {
+            return changes.isEmpty();
+        }
+    }
+
+    private final List<SchemaChange> dropForeignKeys = new ArrayList<>();
+    private final List<SchemaChange> dropIndexesAndConstraints = new ArrayList<>();
+    private final List<SchemaChange> dropTables = new ArrayList<>();
+    private final List<SchemaChange> createSchemas = new ArrayList<>();
+    private final List<SchemaChange> createTables = new ArrayList<>();
+    private final List<SchemaChange> columns = new ArrayList<>();
+    private final List<SchemaChange> addConstraints = new ArrayList<>();
+    private final List<SchemaChange> createIndexes = new ArrayList<>();
+    private final List<SchemaChange> addForeignKeys = new ArrayList<>();
+    private final List<SchemaChange> dropColumns = new ArrayList<>();
+    private final List<SchemaChange> dropSchemas = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private SchemaDiff() {
+    }
+
+    public static Result between(SchemaModel from, SchemaModel to) {
+        SchemaDiff diff = new SchemaDiff();
+        diff.schemas(from, to);
+        diff.notDiffedYet(from, to);
+        Map<ObjectName, Table> before = byName(from.tables(), Table::name);
+        Map<ObjectName, Table> after = byName(to.tables(), Table::name);
+        before.forEach((name, table) -> {
+            ObjectName parent = table.partitioning().parent();
+            // a partition goes with its partitioned table
+            if (!after.containsKey(name) && (parent == null || after.containsKey(parent))) {
+                diff.dropped(table);
+            }
+        });
+        after.forEach((name, table) -> {
+            Table old = before.get(name);
+            if (old == null) {
+                diff.created(table);
+            } else {
+                diff.changed(old, table);
+            }
+        });
+        // a partitioned table before its partitions
+        diff.createTables.sort(Comparator.comparing(ch -> ((CreateTable) ch).table().partitioning().parent() != null));
+        List<SchemaChange> all = new ArrayList<>();
+        for (List<SchemaChange> phase : List.of(diff.dropForeignKeys, diff.dropIndexesAndConstraints, diff.dropTables,
+                diff.createSchemas, diff.createTables, diff.columns, diff.addConstraints, diff.createIndexes,
+                diff.addForeignKeys, diff.dropColumns, diff.dropSchemas)) {
+            all.addAll(phase);
+        }
+        return new Result(all, diff.notes);
+    }
+
+    /** The changes that undo {@code between(from, to)}. */
+    public static Result reverse(SchemaModel from, SchemaModel to) {
+        return between(to, from);
+    }
+
+    private void schemas(SchemaModel from, SchemaModel to) {
+        to.schemas().stream().filter(s -> !from.schemas().contains(s)).forEach(s -> createSchemas.add(new CreateSchema(s)));
+        from.schemas().stream().filter(s -> !to.schemas().contains(s)).forEach(s -> dropSchemas.add(new DropSchema(s)));
+    }
+
+    /** Kinds the model reads but this diff does not act on yet: said, never skipped silently. */
+    private void notDiffedYet(SchemaModel from, SchemaModel to) {
+        Map<String, List<?>[]> kinds = new LinkedHashMap<>();
+        kinds.put("extensions", new List<?>[] {from.extensions(), to.extensions()});
+        kinds.put("enum types", new List<?>[] {from.enums(), to.enums()});
+        kinds.put("domains", new List<?>[] {from.domains(), to.domains()});
+        kinds.put("sequences", new List<?>[] {from.sequences(), to.sequences()});
+        kinds.put("views", new List<?>[] {from.views(), to.views()});
+        kinds.put("functions and procedures", new List<?>[] {from.routines(), to.routines()});
+        kinds.put("triggers", new List<?>[] {from.triggers(), to.triggers()});
+        kinds.put("comments", new List<?>[] {from.comments(), to.comments()});
+        kinds.forEach((kind, pair) -> {
+            if (!pair[0].equals(pair[1])) {
+                notes.add(kind + " differ, and the diff does not change " + kind + " yet");
+            }
+        });
+    }
+
+    private void dropped(Table table) {
+        table.constraints().stream().filter(c -> c.kind() == Constraint.Kind.FOREIGN_KEY)
+                .forEach(c -> dropForeignKeys.add(new DropConstraint(table.name(), c)));
+        dropTables.add(new DropTable(table));
+    }
+
+    private void created(Table table) {
+        createTables.add(new CreateTable(table));
+        for (Constraint c : table.constraints()) {
+            if (c.kind() == Constraint.Kind.FOREIGN_KEY) {
+                addForeignKeys.add(new AddConstraint(table.name(), c, null, TableAge.NEW));
+            }
+        }
+        for (Index i : table.indexes()) {
+            if (i.constraint() == null) {
+                createIndexes.add(new CreateIndex(table.name(), i, TableAge.NEW));
+            }
+        }
+    }
+
+    private void changed(Table old, Table table) {
+        ObjectName name = table.name();
+        Map<String, Column> before = byName(old.columns(), Column::name);
+        Map<String, Column> after = byName(table.columns(), Column::name);
+        before.forEach((n, c) -> {
+            if (!after.containsKey(n)) {
+                dropColumns.add(new DropColumn(name, c));
+            }
+        });
+        after.forEach((n, c) -> {
+            Column was = before.get(n);
+            if (was == null) {
+                columns.add(new AddColumn(name, c));
+            } else {
+                column(name, was, c);
+            }
+        });
+        List<String> kept = old.columns().stream().map(Column::name).filter(after::containsKey).toList();
+        List<String> wanted = table.columns().stream().map(Column::name).filter(before::containsKey).toList();
+        if (!kept.equals(wanted)) {
+            notes.add("columns of " + name + " are in another order (" + String.join(", ", kept) + " here, "
+                    + String.join(", ", wanted) + " wanted); PostgreSQL cannot reorder columns, so this is left as is");
+        }
+        constraints(name, old, table);
+        indexes(name, old, table);
+    }
+
+    private void column(ObjectName table, Column was, Column now) {
+        if (!Objects.equals(was.generated(), now.generated()) || was.identity() != now.identity()) {
+            // a column cannot become or stop being generated or identity in place on every version
+            dropColumns.add(new DropColumn(table, was));
+            columns.add(new AddColumn(table, now));
+            return;
+        }
+        if (!was.type().equals(now.type()) || !Objects.equals(was.collation(), now.collation())) {
+            columns.add(new ChangeColumnType(table, was, now));
+        }
+        if (!Objects.equals(was.defaultValue(), now.defaultValue())) {
+            columns.add(new SetColumnDefault(table, now.name(), now.defaultValue()));
+        }
+        if (was.nullability() != now.nullability()) {
+            columns.add(new SetColumnNullability(table, now.name(), now.nullability()));
+        }
+    }
+
+    private void constraints(ObjectName table, Table old, Table now) {
+        Map<String, Constraint> before = byName(old.constraints(), Constraint::name);
+        Map<String, Constraint> after = byName(now.constraints(), Constraint::name);
+        before.forEach((n, c) -> {
+            if (replaced(c, after.get(n))) {
+                (c.kind() == Constraint.Kind.FOREIGN_KEY ? dropForeignKeys : dropIndexesAndConstraints)
+                        .add(new DropConstraint(table, c));
+            }
+        });
+        after.forEach((n, c) -> {
+            Constraint was = before.get(n);
+            if (was == null || replaced(was, c)) {
+                Index own = now.indexes().stream().filter(i -> n.equals(i.constraint())).findFirst().orElse(null);
+                (c.kind() == Constraint.Kind.FOREIGN_KEY ? addForeignKeys : addConstraints)
+                        .add(new AddConstraint(table, c, own, TableAge.EXISTING));
+            } else if (was.validation() != c.validation()) {
+                addConstraints.add(new ValidateConstraint(table, n));
+            }
+        });
+    }
+
+    /**
+     * Whether a constraint that stays must be dropped and added again: it changed, or it is to
+     * become {@code NOT VALID} (no statement unvalidates one; adding it back NOT VALID scans nothing).
+     */
+    private static boolean replaced(Constraint was, Constraint wanted) {
+        return wanted == null || !sameApartFromValidation(was, wanted)
+                || was.validation() == Constraint.Validation.VALIDATED
+                && wanted.validation() == Constraint.Validation.NOT_VALID;
+    }
+
+    private static boolean sameApartFromValidation(Constraint a, Constraint b) {
+        return a.kind() == b.kind() && a.definition().equals(b.definition()) && a.deferral() == b.deferral();
+    }
+
+    private void indexes(ObjectName table, Table old, Table now) {
+        // a constraint's own index comes and goes with the constraint
+        Map<String, Index> before = byName(old.indexes().stream().filter(i -> i.constraint() == null).toList(),
+                Index::name);
+        Map<String, Index> after = byName(now.indexes().stream().filter(i -> i.constraint() == null).toList(),
+                Index::name);
+        before.forEach((n, i) -> {
+            Index wanted = after.get(n);
+            if (wanted == null || !wanted.definition().equals(i.definition())) {
+                dropIndexesAndConstraints.add(new DropIndex(table, i));
+            }
+        });
+        after.forEach((n, i) -> {
+            Index was = before.get(n);
+            if (was == null || !was.definition().equals(i.definition())) {
+                createIndexes.add(new CreateIndex(table, i, TableAge.EXISTING));
+            }
+        });
+    }
+
+    private static <K, V> Map<K, V> byName(List<V> items, Function<V, K> key) {
+        Map<K, V> map = new LinkedHashMap<>();
+        items.forEach(i -> map.put(key.apply(i), i));
+        return map;
+    }
+}

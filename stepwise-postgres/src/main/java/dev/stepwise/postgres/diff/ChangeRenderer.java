@@ -1,0 +1,186 @@
+package dev.stepwise.postgres.diff;
+
+import dev.stepwise.diff.AddColumn;
+import dev.stepwise.diff.AddConstraint;
+import dev.stepwise.diff.ChangeColumnType;
+import dev.stepwise.diff.CreateIndex;
+import dev.stepwise.diff.CreateSchema;
+import dev.stepwise.diff.CreateTable;
+import dev.stepwise.diff.DropColumn;
+import dev.stepwise.diff.DropConstraint;
+import dev.stepwise.diff.DropIndex;
+import dev.stepwise.diff.DropSchema;
+import dev.stepwise.diff.DropTable;
+import dev.stepwise.diff.SchemaChange;
+import dev.stepwise.diff.SetColumnDefault;
+import dev.stepwise.diff.SetColumnNullability;
+import dev.stepwise.diff.TableAge;
+import dev.stepwise.diff.ValidateConstraint;
+import dev.stepwise.postgres.statement.PostgresIdentifiers;
+import dev.stepwise.schema.Column;
+import dev.stepwise.schema.Constraint;
+import dev.stepwise.schema.Nullability;
+import dev.stepwise.schema.ObjectName;
+import dev.stepwise.schema.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A schema change as PostgreSQL statements, in the safe form where the table already holds rows
+ * and traffic: indexes built {@code CONCURRENTLY}, foreign keys and checks added {@code NOT VALID}
+ * and validated in a statement of their own, {@code NOT NULL} through a validated check. A new
+ * table is empty, so its constraints and indexes are made the plain way.
+ */
+public final class ChangeRenderer {
+
+    private ChangeRenderer() {
+    }
+
+    public static List<String> render(SchemaChange change) {
+        if (change instanceof CreateSchema c) {
+            return List.of("CREATE SCHEMA " + q(c.name()));
+        }
+        if (change instanceof DropSchema c) {
+            return List.of("DROP SCHEMA " + q(c.name()));
+        }
+        if (change instanceof CreateTable c) {
+            return List.of(createTable(c.table()));
+        }
+        if (change instanceof DropTable c) {
+            return List.of("DROP TABLE " + name(c.table().name()));
+        }
+        if (change instanceof AddColumn c) {
+            return List.of("ALTER TABLE " + name(c.table()) + " ADD COLUMN " + column(c.column()));
+        }
+        if (change instanceof DropColumn c) {
+            return List.of("ALTER TABLE " + name(c.table()) + " DROP COLUMN " + q(c.column().name()));
+        }
+        if (change instanceof ChangeColumnType c) {
+            return List.of("ALTER TABLE " + name(c.table()) + " ALTER COLUMN " + q(c.to().name()) + " TYPE "
+                    + c.to().type() + collate(c.to()));
+        }
+        if (change instanceof SetColumnDefault c) {
+            return List.of("ALTER TABLE " + name(c.table()) + " ALTER COLUMN " + q(c.column())
+                    + (c.expression() == null ? " DROP DEFAULT" : " SET DEFAULT " + c.expression()));
+        }
+        if (change instanceof SetColumnNullability c) {
+            return nullability(c);
+        }
+        if (change instanceof AddConstraint c) {
+            return addConstraint(c);
+        }
+        if (change instanceof DropConstraint c) {
+            return List.of("ALTER TABLE " + name(c.table()) + " DROP CONSTRAINT " + q(c.constraint().name()));
+        }
+        if (change instanceof ValidateConstraint c) {
+            return List.of("ALTER TABLE " + name(c.table()) + " VALIDATE CONSTRAINT " + q(c.constraint()));
+        }
+        if (change instanceof CreateIndex c) {
+            String definition = c.index().definition();
+            return List.of(c.age() == TableAge.NEW ? definition
+                    : definition.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY "));
+        }
+        DropIndex c = (DropIndex) change;
+        return List.of("DROP INDEX CONCURRENTLY " + q(c.table().schema()) + "." + q(c.index().name()));
+    }
+
+    private static String createTable(Table t) {
+        if (t.partitioning().parent() != null) {
+            return "CREATE TABLE " + name(t.name()) + " PARTITION OF " + name(t.partitioning().parent()) + " "
+                    + t.partitioning().bound();
+        }
+        List<String> parts = new ArrayList<>();
+        t.columns().forEach(c -> parts.add(column(c)));
+        for (Constraint c : t.constraints()) {
+            if (c.kind() != Constraint.Kind.FOREIGN_KEY) {
+                parts.add("CONSTRAINT " + q(c.name()) + " " + c.definition());
+            }
+        }
+        return "CREATE TABLE " + name(t.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)"
+                + (t.partitioning().key() == null ? "" : " PARTITION BY " + t.partitioning().key());
+    }
+
+    private static String column(Column c) {
+        StringBuilder sql = new StringBuilder(q(c.name())).append(' ').append(c.type()).append(collate(c));
+        if (c.generated() != null) {
+            sql.append(" GENERATED ALWAYS AS (").append(c.generated()).append(") STORED");
+        } else if (c.defaultValue() != null) {
+            sql.append(" DEFAULT ").append(c.defaultValue());
+        }
+        if (c.identity() == Column.Identity.ALWAYS) {
+            sql.append(" GENERATED ALWAYS AS IDENTITY");
+        } else if (c.identity() == Column.Identity.BY_DEFAULT) {
+            sql.append(" GENERATED BY DEFAULT AS IDENTITY");
+        }
+        if (c.nullability() == Nullability.NOT_NULL) {
+            sql.append(" NOT NULL");
+        }
+        return sql.toString();
+    }
+
+    private static String collate(Column c) {
+        return c.collation() == null ? "" : " COLLATE " + collationName(c.collation());
+    }
+
+    /** {@code C} or {@code myschema.german}, as the introspector reports collations. */
+    private static String collationName(String collation) {
+        int dot = collation.indexOf('.');
+        return dot < 0 ? q(collation) : q(collation.substring(0, dot)) + "." + q(collation.substring(dot + 1));
+    }
+
+    private static List<String> nullability(SetColumnNullability c) {
+        String table = name(c.table());
+        if (c.nullability() == Nullability.NULLABLE) {
+            return List.of("ALTER TABLE " + table + " ALTER COLUMN " + q(c.column()) + " DROP NOT NULL");
+        }
+        // SET NOT NULL scans under ACCESS EXCLUSIVE, unless a validated check already proves it
+        String check = q(PostgresIdentifiers.derivedName(c.table().name(), c.column(), "not_null"));
+        return List.of(
+                "ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + q(c.column()) + " IS NOT NULL) NOT VALID",
+                "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + check,
+                "ALTER TABLE " + table + " ALTER COLUMN " + q(c.column()) + " SET NOT NULL",
+                "ALTER TABLE " + table + " DROP CONSTRAINT " + check);
+    }
+
+    private static List<String> addConstraint(AddConstraint c) {
+        String table = name(c.table());
+        Constraint k = c.constraint();
+        String add = "ALTER TABLE " + table + " ADD CONSTRAINT " + q(k.name()) + " " + k.definition();
+        boolean validatable = k.kind() == Constraint.Kind.FOREIGN_KEY || k.kind() == Constraint.Kind.CHECK;
+        boolean indexed = k.kind() == Constraint.Kind.PRIMARY_KEY || k.kind() == Constraint.Kind.UNIQUE;
+        if (indexed && c.age() == TableAge.EXISTING && c.index() != null) {
+            // the unique index is built without blocking writes; attaching it is then instant
+            return List.of(c.index().definition().replaceFirst("^CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX CONCURRENTLY "),
+                    "ALTER TABLE " + table + " ADD CONSTRAINT " + q(k.name()) + " "
+                            + (k.kind() == Constraint.Kind.PRIMARY_KEY ? "PRIMARY KEY" : "UNIQUE")
+                            + " USING INDEX " + q(c.index().name())
+                            + deferral(k));
+        }
+        if (!validatable || c.age() == TableAge.NEW) {
+            return List.of(k.validation() == Constraint.Validation.NOT_VALID && validatable ? add + " NOT VALID" : add);
+        }
+        // the scan runs under SHARE UPDATE EXCLUSIVE in VALIDATE, not under the ADD's stronger lock
+        List<String> statements = new ArrayList<>(List.of(add + " NOT VALID"));
+        if (k.validation() == Constraint.Validation.VALIDATED) {
+            statements.add("ALTER TABLE " + table + " VALIDATE CONSTRAINT " + q(k.name()));
+        }
+        return statements;
+    }
+
+    private static String deferral(Constraint k) {
+        return switch (k.deferral()) {
+            case DEFERRABLE_DEFERRED -> " DEFERRABLE INITIALLY DEFERRED";
+            case DEFERRABLE_IMMEDIATE -> " DEFERRABLE";
+            default -> "";
+        };
+    }
+
+    private static String name(ObjectName n) {
+        return q(n.schema()) + "." + q(n.name());
+    }
+
+    private static String q(String identifier) {
+        return PostgresIdentifiers.quote(identifier);
+    }
+}
