@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -78,7 +79,18 @@ public final class CompatCommand {
     }
 
     public Report run(Request request) {
-        List<Query> queries = QueryFile.read(request.queries(), request.shownAs());
+        StatementDescriber describer = workspace.dialect().statementDescriber();
+        // transaction and session statements (BEGIN, SET, SHOW...) are sorted out once, up front
+        List<Query> queries = new ArrayList<>();
+        List<QueryVerdict> skipped = new ArrayList<>();
+        for (Query q : QueryFile.read(request.queries(), request.shownAs())) {
+            String why = describer.notDescribable(q.statement());
+            if (why == null) {
+                queries.add(q);
+            } else {
+                skipped.add(new QueryVerdict(q.file(), q.line(), q.statement(), Verdict.SKIPPED, List.of(why)));
+            }
+        }
         MigrationSet set = workspace.migrations();
         Targets targets = new Targets(set.graph());
         DatabaseState state = DatabaseState.heads(workspace);
@@ -93,7 +105,6 @@ public final class CompatCommand {
         if (expands.isEmpty()) {
             notices.add("no expand migration is pending: every statement is checked against the current schema only");
         }
-        StatementDescriber describer = workspace.dialect().statementDescriber();
         try {
             List<Description> current = null;
             int targetVersion = 0;
@@ -116,18 +127,12 @@ public final class CompatCommand {
                 try (Connection c = replay.openSession()) {
                     after = describeAll(describer, c, queries);
                 }
-                List<QueryVerdict> verdicts = new ArrayList<>();
+                List<QueryVerdict> verdicts = new ArrayList<>(skipped);
                 for (int i = 0; i < queries.size(); i++) {
-                    String skipped = describer.notDescribable(queries.get(i).statement());
-                    if (skipped != null) {
-                        Query q = queries.get(i);
-                        verdicts.add(new QueryVerdict(q.file(), q.line(), q.statement(), Verdict.SKIPPED,
-                                List.of(skipped)));
-                        continue;
-                    }
                     verdicts.add(verdict(queries.get(i), current == null ? null : current.get(i), before.get(i),
                             after.get(i)));
                 }
+                verdicts.sort(Comparator.comparingInt(QueryVerdict::line));
                 return new Report(request.shownAs(), current == null ? "replay" : "target",
                         expands.stream().map(Migration::revision).toList(), verdicts, notices);
             }
@@ -158,9 +163,7 @@ public final class CompatCommand {
         try {
             List<Description> descriptions = new ArrayList<>();
             for (Query q : queries) {
-                String skipped = describer.notDescribable(q.statement());
-                descriptions.add(skipped != null ? Description.refused(skipped)
-                        : describer.describe(c, JdbcPlaceholders.numbered(q.statement())));
+                descriptions.add(describer.describe(c, JdbcPlaceholders.numbered(q.statement())));
             }
             return descriptions;
         } finally {
