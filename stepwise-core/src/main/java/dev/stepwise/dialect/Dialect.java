@@ -83,6 +83,9 @@ public interface Dialect {
     /** Reads a database's schema into the model autogenerate, diff and drift compare. */
     SchemaIntrospector introspector();
 
+    /** Renders the changes of a schema diff as statements, the safe way. */
+    SchemaChangeRenderer schemaChangeRenderer();
+
     /** The statement counters the contract gate's usage check reads, or empty where the dialect has none. */
     default Optional<StatementUsage> statementUsage() {
         return Optional.empty();

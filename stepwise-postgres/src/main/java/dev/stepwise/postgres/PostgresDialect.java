@@ -21,6 +21,7 @@ import dev.stepwise.dialect.VersionTableSql;
 import dev.stepwise.postgres.batch.PostgresBatchPlanner;
 import dev.stepwise.postgres.describe.PostgresStatementDescriber;
 import dev.stepwise.postgres.generate.PostgresMigrationGenerator;
+import dev.stepwise.postgres.diff.ChangeRenderer;
 import dev.stepwise.postgres.introspect.PostgresIntrospector;
 import dev.stepwise.postgres.usage.PostgresStatementUsage;
 import dev.stepwise.postgres.lint.PostgresLinter;
@@ -179,6 +180,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public SchemaIntrospector introspector() {
         return new PostgresIntrospector();
+    }
+
+    @Override
+    public dev.stepwise.dialect.SchemaChangeRenderer schemaChangeRenderer() {
+        return new ChangeRenderer();
     }
 
     @Override

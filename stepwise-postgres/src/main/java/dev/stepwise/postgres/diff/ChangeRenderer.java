@@ -16,6 +16,7 @@ import dev.stepwise.diff.SetColumnDefault;
 import dev.stepwise.diff.SetColumnNullability;
 import dev.stepwise.diff.TableAge;
 import dev.stepwise.diff.ValidateConstraint;
+import dev.stepwise.dialect.SchemaChangeRenderer;
 import dev.stepwise.postgres.statement.PostgresIdentifiers;
 import dev.stepwise.schema.Column;
 import dev.stepwise.schema.Constraint;
@@ -32,12 +33,10 @@ import java.util.List;
  * and validated in a statement of their own, {@code NOT NULL} through a validated check. A new
  * table is empty, so its constraints and indexes are made the plain way.
  */
-public final class ChangeRenderer {
+public final class ChangeRenderer implements SchemaChangeRenderer {
 
-    private ChangeRenderer() {
-    }
-
-    public static List<String> render(SchemaChange change) {
+    @Override
+    public List<String> render(SchemaChange change) {
         if (change instanceof CreateSchema c) {
             return List.of("CREATE SCHEMA " + q(c.name()));
         }

@@ -161,7 +161,7 @@ class SchemaDiffRoundTripTest {
 
     private static List<String> rendered(List<SchemaChange> changes) {
         List<String> all = new ArrayList<>();
-        changes.forEach(ch -> all.addAll(ChangeRenderer.render(ch)));
+        changes.forEach(ch -> all.addAll(new ChangeRenderer().render(ch)));
         return all;
     }
 }
