@@ -39,26 +39,17 @@ public final class SchemaDiff {
         }
     }
 
-    private final List<SchemaChange> dropForeignKeys = new ArrayList<>();
-    private final List<SchemaChange> dropIndexesAndConstraints = new ArrayList<>();
-    private final List<SchemaChange> dropTables = new ArrayList<>();
-    private final List<SchemaChange> createSchemas = new ArrayList<>();
-    private final List<SchemaChange> createTables = new ArrayList<>();
-    private final List<SchemaChange> columns = new ArrayList<>();
-    private final List<SchemaChange> addConstraints = new ArrayList<>();
-    private final List<SchemaChange> createIndexes = new ArrayList<>();
-    private final List<SchemaChange> addForeignKeys = new ArrayList<>();
-    private final List<SchemaChange> dropColumns = new ArrayList<>();
-    private final List<SchemaChange> dropSchemas = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
+    private final Plan plan = new Plan();
+    /** Columns of the table being compared that are dropped and added again, taking their constraints and indexes along. */
+    private final java.util.Set<String> readdedColumns = new java.util.HashSet<>();
 
     private SchemaDiff() {
     }
 
     public static Result between(SchemaModel from, SchemaModel to) {
         SchemaDiff diff = new SchemaDiff();
+        Plan plan = diff.plan;
         diff.schemas(from, to);
-        diff.notDiffedYet(from, to);
         Map<ObjectName, Table> before = byName(from.tables(), Table::name);
         Map<ObjectName, Table> after = byName(to.tables(), Table::name);
         before.forEach((name, table) -> {
@@ -67,24 +58,25 @@ public final class SchemaDiff {
             if (!after.containsKey(name) && (parent == null || after.containsKey(parent))) {
                 diff.dropped(table);
             }
+            if (!after.containsKey(name)) {
+                plan.reshapedTables.add(name);
+            }
         });
         after.forEach((name, table) -> {
             Table old = before.get(name);
             if (old == null) {
                 diff.created(table);
             } else {
-                diff.changed(old, table);
+                diff.changed(old, table, to);
             }
         });
         // a partitioned table before its partitions
-        diff.createTables.sort(Comparator.comparing(ch -> ((CreateTable) ch).table().partitioning().parent() != null));
-        List<SchemaChange> all = new ArrayList<>();
-        for (List<SchemaChange> phase : List.of(diff.dropForeignKeys, diff.dropIndexesAndConstraints, diff.dropTables,
-                diff.createSchemas, diff.createTables, diff.columns, diff.addConstraints, diff.createIndexes,
-                diff.addForeignKeys, diff.dropColumns, diff.dropSchemas)) {
-            all.addAll(phase);
-        }
-        return new Result(all, diff.notes);
+        plan.phase(Plan.Phase.CREATE_TABLES)
+                .sort(Comparator.comparing(ch -> ((CreateTable) ch).table().partitioning().parent() != null));
+        TypeDiff.plan(from, to, plan);
+        CodeDiff.plan(from, to, plan);
+        CommentDiff.plan(from, to, plan);
+        return new Result(plan.ordered(), plan.notes);
     }
 
     /** The changes that undo {@code between(from, to)}. */
@@ -93,61 +85,45 @@ public final class SchemaDiff {
     }
 
     private void schemas(SchemaModel from, SchemaModel to) {
-        to.schemas().stream().filter(s -> !from.schemas().contains(s)).forEach(s -> createSchemas.add(new CreateSchema(s)));
-        from.schemas().stream().filter(s -> !to.schemas().contains(s)).forEach(s -> dropSchemas.add(new DropSchema(s)));
-    }
-
-    /** Kinds the model reads but this diff does not act on yet: said, never skipped silently. */
-    private void notDiffedYet(SchemaModel from, SchemaModel to) {
-        Map<String, List<?>[]> kinds = new LinkedHashMap<>();
-        kinds.put("extensions", new List<?>[] {from.extensions(), to.extensions()});
-        kinds.put("enum types", new List<?>[] {from.enums(), to.enums()});
-        kinds.put("domains", new List<?>[] {from.domains(), to.domains()});
-        kinds.put("sequences", new List<?>[] {from.sequences(), to.sequences()});
-        kinds.put("views", new List<?>[] {from.views(), to.views()});
-        kinds.put("functions and procedures", new List<?>[] {from.routines(), to.routines()});
-        kinds.put("triggers", new List<?>[] {from.triggers(), to.triggers()});
-        kinds.put("comments", new List<?>[] {from.comments(), to.comments()});
-        kinds.forEach((kind, pair) -> {
-            if (!pair[0].equals(pair[1])) {
-                notes.add(kind + " differ, and the diff does not change " + kind + " yet");
-            }
-        });
+        to.schemas().stream().filter(s -> !from.schemas().contains(s)).forEach(s -> plan.add(Plan.Phase.CREATE_SCHEMAS, new CreateSchema(s)));
+        from.schemas().stream().filter(s -> !to.schemas().contains(s)).forEach(s -> plan.add(Plan.Phase.DROP_SCHEMAS, new DropSchema(s)));
     }
 
     private void dropped(Table table) {
         table.constraints().stream().filter(c -> c.kind() == Constraint.Kind.FOREIGN_KEY)
-                .forEach(c -> dropForeignKeys.add(new DropConstraint(table.name(), c)));
-        dropTables.add(new DropTable(table));
+                .forEach(c -> plan.add(Plan.Phase.DROP_FOREIGN_KEYS, new DropConstraint(table.name(), c)));
+        plan.add(Plan.Phase.DROP_TABLES, new DropTable(table));
     }
 
     private void created(Table table) {
-        createTables.add(new CreateTable(table));
+        plan.add(Plan.Phase.CREATE_TABLES, new CreateTable(table));
         for (Constraint c : table.constraints()) {
             if (c.kind() == Constraint.Kind.FOREIGN_KEY) {
-                addForeignKeys.add(new AddConstraint(table.name(), c, null, TableAge.NEW));
+                plan.add(Plan.Phase.ADD_FOREIGN_KEYS, new AddConstraint(table.name(), c, null, TableAge.NEW));
             }
         }
         for (Index i : table.indexes()) {
             if (i.constraint() == null) {
-                createIndexes.add(new CreateIndex(table.name(), i, TableAge.NEW));
+                plan.add(Plan.Phase.CREATE_INDEXES, new CreateIndex(table.name(), i, TableAge.NEW));
             }
         }
     }
 
-    private void changed(Table old, Table table) {
+    private void changed(Table old, Table table, SchemaModel to) {
         ObjectName name = table.name();
+        readdedColumns.clear();
         Map<String, Column> before = byName(old.columns(), Column::name);
         Map<String, Column> after = byName(table.columns(), Column::name);
         before.forEach((n, c) -> {
             if (!after.containsKey(n)) {
-                dropColumns.add(new DropColumn(name, c));
+                plan.add(Plan.Phase.DROP_COLUMNS, new DropColumn(name, c));
+                plan.reshapedTables.add(name);
             }
         });
         after.forEach((n, c) -> {
             Column was = before.get(n);
             if (was == null) {
-                columns.add(new AddColumn(name, c));
+                plan.add(Plan.Phase.COLUMNS, new AddColumn(name, c));
             } else {
                 column(name, was, c);
             }
@@ -155,28 +131,41 @@ public final class SchemaDiff {
         List<String> kept = old.columns().stream().map(Column::name).filter(after::containsKey).toList();
         List<String> wanted = table.columns().stream().map(Column::name).filter(before::containsKey).toList();
         if (!kept.equals(wanted)) {
-            notes.add("columns of " + name + " are in another order (" + String.join(", ", kept) + " here, "
+            plan.notes.add("columns of " + name + " are in another order (" + String.join(", ", kept) + " here, "
                     + String.join(", ", wanted) + " wanted); PostgreSQL cannot reorder columns, so this is left as is");
         }
         constraints(name, old, table);
-        indexes(name, old, table);
+        indexes(name, old, table, to);
     }
 
     private void column(ObjectName table, Column was, Column now) {
-        if (!Objects.equals(was.generated(), now.generated()) || was.identity() != now.identity()) {
-            // a column cannot become or stop being generated or identity in place on every version
-            dropColumns.add(new DropColumn(table, was));
-            columns.add(new AddColumn(table, now));
+        if (!Objects.equals(was.generated(), now.generated())) {
+            // a column cannot become generated in place (nor change its expression before PostgreSQL 17):
+            // dropped before it is added again, in the same phase, with what PostgreSQL drops with it
+            plan.add(Plan.Phase.COLUMNS, new DropColumn(table, was));
+            plan.add(Plan.Phase.COLUMNS, new AddColumn(table, now));
+            plan.reshapedTables.add(table);
+            plan.recreated.add(table);
+            readdedColumns.add(now.name());
             return;
         }
+        if (was.identity() != now.identity() && now.identity() == Column.Identity.NONE) {
+            // before any new sequence is made: the identity's own may hold the name a serial's takes
+            plan.add(Plan.Phase.DISOWN_SEQUENCES, new SetColumnIdentity(table, now.name(), was.identity(), now.identity()));
+        }
         if (!was.type().equals(now.type()) || !Objects.equals(was.collation(), now.collation())) {
-            columns.add(new ChangeColumnType(table, was, now));
+            plan.add(Plan.Phase.COLUMNS, new ChangeColumnType(table, was, now));
+            plan.reshapedTables.add(table);
         }
         if (!Objects.equals(was.defaultValue(), now.defaultValue())) {
-            columns.add(new SetColumnDefault(table, now.name(), now.defaultValue()));
+            plan.add(Plan.Phase.COLUMNS, new SetColumnDefault(table, now.name(), now.defaultValue()));
         }
         if (was.nullability() != now.nullability()) {
-            columns.add(new SetColumnNullability(table, now.name(), now.nullability()));
+            plan.add(Plan.Phase.COLUMNS, new SetColumnNullability(table, now.name(), now.nullability()));
+        }
+        if (was.identity() != now.identity() && now.identity() != Column.Identity.NONE) {
+            // after the default goes: an identity column has none
+            plan.add(Plan.Phase.COLUMNS, new SetColumnIdentity(table, now.name(), was.identity(), now.identity()));
         }
     }
 
@@ -185,18 +174,18 @@ public final class SchemaDiff {
         Map<String, Constraint> after = byName(now.constraints(), Constraint::name);
         before.forEach((n, c) -> {
             if (replaced(c, after.get(n))) {
-                (c.kind() == Constraint.Kind.FOREIGN_KEY ? dropForeignKeys : dropIndexesAndConstraints)
-                        .add(new DropConstraint(table, c));
+                plan.add(c.kind() == Constraint.Kind.FOREIGN_KEY ? Plan.Phase.DROP_FOREIGN_KEYS
+                        : Plan.Phase.DROP_INDEXES_AND_CONSTRAINTS, new DropConstraint(table, c));
             }
         });
         after.forEach((n, c) -> {
             Constraint was = before.get(n);
             if (was == null || replaced(was, c)) {
                 Index own = now.indexes().stream().filter(i -> n.equals(i.constraint())).findFirst().orElse(null);
-                (c.kind() == Constraint.Kind.FOREIGN_KEY ? addForeignKeys : addConstraints)
-                        .add(new AddConstraint(table, c, own, TableAge.EXISTING));
+                plan.add(c.kind() == Constraint.Kind.FOREIGN_KEY ? Plan.Phase.ADD_FOREIGN_KEYS
+                        : Plan.Phase.ADD_CONSTRAINTS, new AddConstraint(table, c, own, TableAge.EXISTING));
             } else if (was.validation() != c.validation()) {
-                addConstraints.add(new ValidateConstraint(table, n));
+                plan.add(Plan.Phase.ADD_CONSTRAINTS, new ValidateConstraint(table, n));
             }
         });
     }
@@ -205,8 +194,8 @@ public final class SchemaDiff {
      * Whether a constraint that stays must be dropped and added again: it changed, or it is to
      * become {@code NOT VALID} (no statement unvalidates one; adding it back NOT VALID scans nothing).
      */
-    private static boolean replaced(Constraint was, Constraint wanted) {
-        return wanted == null || !sameApartFromValidation(was, wanted)
+    private boolean replaced(Constraint was, Constraint wanted) {
+        return wanted == null || was.columns().stream().anyMatch(readdedColumns::contains) || !sameApartFromValidation(was, wanted)
                 || was.validation() == Constraint.Validation.VALIDATED
                 && wanted.validation() == Constraint.Validation.NOT_VALID;
     }
@@ -215,27 +204,70 @@ public final class SchemaDiff {
         return a.kind() == b.kind() && a.definition().equals(b.definition()) && a.deferral() == b.deferral();
     }
 
-    private void indexes(ObjectName table, Table old, Table now) {
+    private void indexes(ObjectName table, Table old, Table now, SchemaModel to) {
+        boolean partitioned = now.partitioning().key() != null;
+        indexChanges(plan, table, old.indexes(), now.indexes(),
+                partitioned ? partitionsBelow(table, to) : null, readdedColumns);
+    }
+
+    /**
+     * The index changes of an existing table or materialized view: each changed index dropped and
+     * built again, concurrently; a partitioned table's (given its partitions) partition by partition.
+     */
+    static void indexChanges(Plan plan, ObjectName table, List<Index> old, List<Index> now,
+                             List<CreatePartitionedIndex.Partition> partitions, java.util.Set<String> readded) {
         // a constraint's own index comes and goes with the constraint
-        Map<String, Index> before = byName(old.indexes().stream().filter(i -> i.constraint() == null).toList(),
-                Index::name);
-        Map<String, Index> after = byName(now.indexes().stream().filter(i -> i.constraint() == null).toList(),
-                Index::name);
+        Map<String, Index> before = byName(old.stream().filter(i -> i.constraint() == null).toList(), Index::name);
+        Map<String, Index> after = byName(now.stream().filter(i -> i.constraint() == null).toList(), Index::name);
         before.forEach((n, i) -> {
             Index wanted = after.get(n);
-            if (wanted == null || !wanted.definition().equals(i.definition())) {
-                dropIndexesAndConstraints.add(new DropIndex(table, i));
+            if (wanted == null || !wanted.definition().equals(i.definition()) || readded.stream().anyMatch(c -> mentions(i, c))) {
+                plan.add(Plan.Phase.DROP_INDEXES_AND_CONSTRAINTS,
+                        partitions == null ? new DropIndex(table, i) : new DropPartitionedIndex(table, i));
             }
         });
         after.forEach((n, i) -> {
             Index was = before.get(n);
-            if (was == null || !was.definition().equals(i.definition())) {
-                createIndexes.add(new CreateIndex(table, i, TableAge.EXISTING));
+            if (was == null || !was.definition().equals(i.definition()) || readded.stream().anyMatch(c -> mentions(i, c))) {
+                plan.add(Plan.Phase.CREATE_INDEXES, partitions == null ? new CreateIndex(table, i, TableAge.EXISTING)
+                        : new CreatePartitionedIndex(table, i, partitions));
             }
         });
     }
 
-    private static <K, V> Map<K, V> byName(List<V> items, Function<V, K> key) {
+    /**
+     * Whether an index's columns, expressions or predicate name the column, bare or quoted: then
+     * dropping the column dropped the index. (A word match: it may see a name inside a string, and
+     * then the index is only built again for nothing.)
+     */
+    private static boolean mentions(Index index, String column) {
+        String definition = index.definition();
+        int using = definition.indexOf(" USING ");
+        String body = using < 0 ? definition : definition.substring(using);
+        return body.contains("\"" + column.replace("\"", "\"\"") + "\"")
+                || java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(column) + "\\b").matcher(body).find();
+    }
+
+    /** Every partition below a partitioned table in the wanted model, each after the table it belongs to. */
+    private static List<CreatePartitionedIndex.Partition> partitionsBelow(ObjectName table, SchemaModel to) {
+        List<CreatePartitionedIndex.Partition> found = new ArrayList<>();
+        java.util.ArrayDeque<ObjectName> parents = new java.util.ArrayDeque<>(List.of(table));
+        while (!parents.isEmpty()) {
+            ObjectName parent = parents.poll();
+            for (Table t : to.tables()) {
+                if (parent.equals(t.partitioning().parent())) {
+                    boolean partitioned = t.partitioning().key() != null;
+                    found.add(new CreatePartitionedIndex.Partition(t.name(), parent, partitioned));
+                    if (partitioned) {
+                        parents.add(t.name());
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    static <K, V> Map<K, V> byName(List<V> items, Function<V, K> key) {
         Map<K, V> map = new LinkedHashMap<>();
         items.forEach(i -> map.put(key.apply(i), i));
         return map;

@@ -4,6 +4,10 @@ import dev.stepwise.diff.AddColumn;
 import dev.stepwise.diff.AddConstraint;
 import dev.stepwise.diff.ChangeColumnType;
 import dev.stepwise.diff.CreateIndex;
+import dev.stepwise.diff.CreatePartitionedIndex;
+import dev.stepwise.diff.DropPartitionedIndex;
+import dev.stepwise.diff.SetComment;
+import dev.stepwise.diff.SetColumnIdentity;
 import dev.stepwise.diff.CreateSchema;
 import dev.stepwise.diff.CreateTable;
 import dev.stepwise.diff.DropColumn;
@@ -37,6 +41,25 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
 
     @Override
     public List<String> render(SchemaChange change) {
+        List<String> typeOrCode = TypeStatements.render(change);
+        if (typeOrCode == null) {
+            typeOrCode = CodeStatements.render(change);
+        }
+        if (typeOrCode != null) {
+            return typeOrCode;
+        }
+        if (change instanceof SetColumnIdentity c) {
+            return identity(c);
+        }
+        if (change instanceof SetComment c) {
+            return CommentStatements.render(c);
+        }
+        if (change instanceof CreatePartitionedIndex c) {
+            return PartitionedIndexStatements.create(c);
+        }
+        if (change instanceof DropPartitionedIndex c) {
+            return PartitionedIndexStatements.drop(c);
+        }
         if (change instanceof CreateSchema c) {
             return List.of("CREATE SCHEMA " + q(c.name()));
         }
@@ -82,6 +105,25 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
         }
         DropIndex c = (DropIndex) change;
         return List.of("DROP INDEX CONCURRENTLY " + q(c.table().schema()) + "." + q(c.index().name()));
+    }
+
+    /**
+     * Identity in place. A new identity's sequence starts past the values the column holds, as a
+     * serial's did, so the next insert does not collide with them.
+     */
+    private static List<String> identity(SetColumnIdentity c) {
+        String column = "ALTER TABLE " + name(c.table()) + " ALTER COLUMN " + q(c.column());
+        String kind = c.to() == Column.Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT";
+        if (c.to() == Column.Identity.NONE) {
+            return List.of(column + " DROP IDENTITY");
+        }
+        if (c.from() != Column.Identity.NONE) {
+            return List.of(column + " SET GENERATED " + kind);
+        }
+        return List.of(column + " ADD GENERATED " + kind + " AS IDENTITY",
+                "SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(" + Sql.literal(name(c.table())) + ", "
+                        + Sql.literal(q(c.column())) + "), coalesce(max(" + q(c.column()) + "), 0) + 1, false) FROM "
+                        + name(c.table()));
     }
 
     private static String createTable(Table t) {

@@ -17,8 +17,9 @@ final class CatalogExtras {
     private static final String EXTENSIONS = "SELECT e.extname, n.nspname, e.extversion FROM pg_catalog.pg_extension e"
             + " JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace ORDER BY 1";
 
-    private static final String COMMENTS = "SELECT o.type, o.identity, d.description"
-            + " FROM pg_catalog.pg_description d, LATERAL pg_catalog.pg_identify_object(d.classoid, d.objoid, d.objsubid) o"
+    private static final String COMMENTS = "SELECT o.type, o.identity, a.object_names, a.object_args, d.description"
+            + " FROM pg_catalog.pg_description d, LATERAL pg_catalog.pg_identify_object(d.classoid, d.objoid, d.objsubid) o,"
+            + " LATERAL pg_catalog.pg_identify_object_as_address(d.classoid, d.objoid, d.objsubid) a"
             + " WHERE (o.schema IN (SELECT nspname FROM scope)"
             + " OR d.classoid = 'pg_catalog.pg_namespace'::regclass AND d.objoid IN (SELECT oid FROM scope))"
             + " AND NOT (d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid IN (SELECT oid FROM excluded))"
@@ -80,7 +81,7 @@ final class CatalogExtras {
 
     static List<Comment> comments(Connection c, SchemaIntrospector.Scope scope) throws SQLException {
         return CatalogQuery.list(c, scope, COMMENTS, rs -> new Comment(rs.getString(1), rs.getString(2),
-                rs.getString(3)));
+                CatalogQuery.strings(rs, "object_names"), CatalogQuery.strings(rs, "object_args"), rs.getString(5)));
     }
 
     static List<Unmodelled> unmodelled(Connection c, SchemaIntrospector.Scope scope) throws SQLException {

@@ -18,7 +18,13 @@ final class CodeReader {
     private static final String VIEWS = "SELECT c.oid, s.nspname, c.relname, c.relkind,"
             + " pg_catalog.pg_get_viewdef(c.oid, true) AS definition,"
             + " ARRAY(SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0"
-            + " AND NOT a.attisdropped ORDER BY a.attnum)::text[] AS columns"
+            + " AND NOT a.attisdropped ORDER BY a.attnum)::text[] AS columns,"
+            // the relations its rewrite rule reads, each as schema and name joined by a unit separator
+            + " ARRAY(SELECT DISTINCT rn.nspname || chr(31) || rc.relname FROM pg_catalog.pg_rewrite r"
+            + " JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.objid = r.oid"
+            + " AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid <> c.oid"
+            + " JOIN pg_catalog.pg_class rc ON rc.oid = d.refobjid JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace"
+            + " WHERE r.ev_class = c.oid ORDER BY 1)::text[] AS depends_on"
             + " FROM pg_catalog.pg_class c JOIN scope s ON s.oid = c.relnamespace"
             + " WHERE c.relkind IN ('v', 'm') AND c.oid NOT IN (SELECT oid FROM excluded) ORDER BY 2, 3";
 
@@ -43,7 +49,13 @@ final class CodeReader {
             throws SQLException {
         return CatalogQuery.list(c, scope, VIEWS, rs -> new View(new ObjectName(rs.getString(2), rs.getString(3)),
                 "m".equals(rs.getString(4)) ? View.Kind.MATERIALIZED : View.Kind.VIEW, rs.getString(5),
-                CatalogQuery.strings(rs, "columns"), indexes.getOrDefault(rs.getLong(1), List.of())));
+                CatalogQuery.strings(rs, "columns"), indexes.getOrDefault(rs.getLong(1), List.of()),
+                CatalogQuery.strings(rs, "depends_on").stream().map(CodeReader::relation).toList()));
+    }
+
+    private static ObjectName relation(String schemaAndName) {
+        int separator = schemaAndName.indexOf('\u001f');
+        return new ObjectName(schemaAndName.substring(0, separator), schemaAndName.substring(separator + 1));
     }
 
     static List<Routine> routines(Connection c, SchemaIntrospector.Scope scope) throws SQLException {

@@ -6,11 +6,12 @@ import dev.stepwise.schema.SchemaModel;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
 /**
- * PostgreSQL's catalog read into a {@link SchemaModel}: fourteen set-based queries whatever the
+ * PostgreSQL's catalog read into a {@link SchemaModel}: fourteen set-based queries (and a {@code SET LOCAL}) whatever the
  * number of tables, in one repeatable-read snapshot so the parts agree with each other.
  */
 public final class PostgresIntrospector implements SchemaIntrospector {
@@ -25,6 +26,11 @@ public final class PostgresIntrospector implements SchemaIntrospector {
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try {
+            try (Statement s = c.createStatement()) {
+                // every name in expressions, types and definitions comes out schema-qualified, so two
+                // databases compare alike whatever their search_path, and rendered SQL means one thing
+                s.execute("SET LOCAL search_path = pg_catalog");
+            }
             Map<Long, List<Index>> indexes = TableReader.indexes(c, scope);
             SchemaModel model = new SchemaModel(
                     CatalogExtras.schemas(c, scope),

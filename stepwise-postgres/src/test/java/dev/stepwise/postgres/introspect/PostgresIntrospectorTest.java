@@ -111,8 +111,8 @@ class PostgresIntrospectorTest {
                 .containsExactly("id", "customer_id", "total", "state", "total_cents");
         assertThat(orders.column("id").orElseThrow().defaultValue())
                 .isEqualTo("nextval('\"Sales\".\"Orders_id_seq\"'::regclass)");
-        assertThat(orders.column("total").orElseThrow().type()).isEqualTo("positive_money");
-        assertThat(orders.column("state").orElseThrow().defaultValue()).isEqualTo("'new'::status");
+        assertThat(orders.column("total").orElseThrow().type()).isEqualTo("public.positive_money");
+        assertThat(orders.column("state").orElseThrow().defaultValue()).isEqualTo("'new'::public.status");
         assertThat(orders.column("total_cents").orElseThrow().generated()).isEqualTo("(((total)::numeric * (100)::numeric))::bigint");
         assertThat(orders.constraints()).extracting(Constraint::name)
                 .containsExactly("Orders_customer_id_fkey", "Orders_pkey", "one_per_state", "total_sane");
@@ -128,15 +128,15 @@ class PostgresIntrospectorTest {
                 "orders_open");
         assertThat(orders.indexes().get(0).constraint()).isEqualTo("Orders_pkey");
         assertThat(orders.indexes().get(2)).satisfies(i -> {
-            assertThat(i.definition()).contains("INCLUDE (total)").contains("WHERE (state <> 'shipped'::status)");
-            assertThat(i.predicate()).isEqualTo("(state <> 'shipped'::status)");
+            assertThat(i.definition()).contains("INCLUDE (total)").contains("WHERE (state <> 'shipped'::public.status)");
+            assertThat(i.predicate()).isEqualTo("(state <> 'shipped'::public.status)");
         });
 
         Table customers = model.table(new ObjectName("public", "customers")).orElseThrow();
         assertThat(customers.column("id").orElseThrow().identity()).isEqualTo(Column.Identity.ALWAYS);
         assertThat(customers.column("email").orElseThrow().collation()).isEqualTo("C");
         assertThat(customers.indexes()).extracting(Index::definition).anySatisfy(d -> assertThat(d)
-                .contains("USING gin (name gin_trgm_ops)")).anySatisfy(d -> assertThat(d)
+                .contains("USING gin (name public.gin_trgm_ops)")).anySatisfy(d -> assertThat(d)
                 .contains("(lower(email) DESC NULLS LAST)"));
 
         Table events = model.table(new ObjectName("public", "events")).orElseThrow();
@@ -163,6 +163,14 @@ class PostgresIntrospectorTest {
                         "row level security public.customers");
         // the version table is Stepwise's own
         assertThat(model.table(new ObjectName("public", "stepwise_version"))).isEmpty();
+    }
+
+    @Test
+    void namesComeOutSchemaQualified_whateverTheSearchPath() throws SQLException {
+        TestDatabase db = shop();
+        SchemaModel usual = introspect(db);
+        db.execute("ALTER DATABASE " + db.name() + " SET search_path = \"Sales\", public");
+        assertThat(introspect(db)).isEqualTo(usual);
     }
 
     @Test
