@@ -17,7 +17,8 @@ public sealed interface ParsedStatement {
     }
 
     /** @param name null when the statement lets PostgreSQL choose one */
-    record CreateIndex(String name, QualifiedName table, boolean unique, boolean concurrently, int at)
+    /** @param parentOnly {@code ON ONLY}: on a partitioned table, an index of the parent alone, which builds nothing */
+    record CreateIndex(String name, QualifiedName table, boolean unique, boolean concurrently, boolean parentOnly, int at)
             implements ParsedStatement {
     }
 

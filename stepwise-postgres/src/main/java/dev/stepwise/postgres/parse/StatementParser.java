@@ -94,8 +94,10 @@ public final class StatementParser {
             name = t.nameAt(i).name();
             i += t.nameLength(i);
         }
-        i = t.skip(t.skip(i, "ON"), "ONLY");
-        return new ParsedStatement.CreateIndex(name, t.nameAt(i), unique, concurrently, 0);
+        i = t.skip(i, "ON");
+        boolean parentOnly = t.is(i, "ONLY");
+        i = t.skip(i, "ONLY");
+        return new ParsedStatement.CreateIndex(name, t.nameAt(i), unique, concurrently, parentOnly, 0);
     }
 
     private static ParsedStatement createFunction(StatementTokens t, int i) {

@@ -20,7 +20,7 @@ class StatementParserTest {
     void createIndex_knowsItsTableNameAndWhetherConcurrent() {
         assertThat(parse("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ix ON ONLY app.users USING btree (email)"))
                 .isEqualTo(new ParsedStatement.CreateIndex("ix", new dev.stepwise.postgres.statement.QualifiedName("app",
-                        "users"), true, true, 0));
+                        "users"), true, true, true, 0));
         assertThat(parse("CREATE INDEX ON users (email)")).isInstanceOfSatisfying(ParsedStatement.CreateIndex.class,
                 c -> {
                     assertThat(c.name()).isNull();

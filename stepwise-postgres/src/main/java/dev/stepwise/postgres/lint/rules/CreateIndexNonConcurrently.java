@@ -24,7 +24,9 @@ public final class CreateIndexNonConcurrently implements LintRule {
 
     @Override
     public void check(StatementContext ctx) {
-        if (!(ctx.parsed() instanceof ParsedStatement.CreateIndex index) || index.concurrently() || index.table() == null) {
+        if (!(ctx.parsed() instanceof ParsedStatement.CreateIndex index) || index.concurrently() || index.table() == null
+                // the parent's own index of a partitioned table: catalog only, each partition's is built apart
+                || index.parentOnly()) {
             return;
         }
         TableView table = ctx.table(index.table());
