@@ -190,6 +190,54 @@ class SchemaDiffObjectKindsTest {
                         + "CREATE INDEX events_kind ON events (kind);", EVENTS + """
                         CREATE INDEX events_at ON events (at, id);
                         """),
+                pair("a function used by a new table's default and check, and a trigger on it", BASE, BASE + """
+                        CREATE FUNCTION next_code() RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN md5(random()::text); END $$;
+                        CREATE FUNCTION is_code(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$ BEGIN RETURN length(t) = 32; END $$;
+                        CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.at := now(); RETURN NEW; END $$;
+                        CREATE TABLE codes (code text PRIMARY KEY DEFAULT next_code() CHECK (is_code(code)), at timestamptz);
+                        CREATE TRIGGER codes_stamp BEFORE INSERT ON codes FOR EACH ROW EXECUTE FUNCTION stamp();
+                        """),
+                pair("an SQL function reading a table, and a view calling it", BASE, BASE + """
+                        CREATE FUNCTION total() RETURNS numeric LANGUAGE sql STABLE AS $$ SELECT sum(balance) FROM accounts $$;
+                        CREATE VIEW overall AS SELECT total() AS total;
+                        """),
+                pair("views and a materialized view across schemas, reading each other", BASE, BASE + """
+                        CREATE SCHEMA report;
+                        CREATE VIEW report.accounts_named AS SELECT id, name FROM public.accounts;
+                        CREATE MATERIALIZED VIEW report.name_counts AS SELECT name, count(*) AS n FROM report.accounts_named GROUP BY name;
+                        CREATE VIEW public.top_names AS SELECT name FROM report.name_counts ORDER BY n DESC LIMIT 3;
+                        """),
+                pair("a table dropped with the view that read it and the sequence it owned", BASE + """
+                        CREATE TABLE old_log (id serial PRIMARY KEY, line text);
+                        CREATE VIEW old_lines AS SELECT line FROM old_log;
+                        COMMENT ON VIEW old_lines IS 'gone soon';
+                        """, BASE),
+                pair("an enum over a domain's base and a domain over an enum", BASE, BASE + """
+                        CREATE TYPE level AS ENUM ('low', 'high');
+                        CREATE DOMAIN required_level AS level NOT NULL;
+                        ALTER TABLE accounts ADD COLUMN level required_level DEFAULT 'low';
+                        """),
+                pair("a sequence in another schema used by a default, and an extension dropped", BASE + """
+                        CREATE EXTENSION pg_trgm;
+                        """, BASE + """
+                        CREATE SCHEMA ids;
+                        CREATE SEQUENCE ids."Account No" START 1000;
+                        ALTER TABLE accounts ADD COLUMN no bigint DEFAULT nextval('ids."Account No"');
+                        """),
+                pair("a column type change under an index, a check and a view", BASE + """
+                        CREATE INDEX accounts_name ON accounts (name);
+                        ALTER TABLE accounts ADD CONSTRAINT name_filled CHECK (name <> '');
+                        CREATE VIEW named AS SELECT name FROM accounts;
+                        """, BASE.replace("name text NOT NULL", "name varchar(300) NOT NULL") + """
+                        CREATE INDEX accounts_name ON accounts (name);
+                        ALTER TABLE accounts ADD CONSTRAINT name_filled CHECK (name <> '');
+                        CREATE VIEW named AS SELECT name FROM accounts;
+                        """),
+                pair("a trigger's function replaced in place while the trigger stays", FUNCTIONS + """
+                        CREATE TRIGGER t1 BEFORE INSERT ON accounts FOR EACH ROW EXECUTE FUNCTION touch();
+                        """, FUNCTIONS.replace("lower(NEW.name)", "upper(NEW.name)") + """
+                        CREATE TRIGGER t1 BEFORE INSERT ON accounts FOR EACH ROW EXECUTE FUNCTION touch();
+                        """),
                 pair("a unique index on a partitioned table that holds rows", EVENTS, EVENTS
                         + "CREATE UNIQUE INDEX events_id_at ON events (id, at, kind);"));
     }
