@@ -51,12 +51,14 @@ final class DiffReport {
                 Goal.under("introspect A", m.median(DiffBenchmark.INTROSPECT_A), INTROSPECT_LIMIT_SECONDS),
                 Goal.under("introspect B", m.median(DiffBenchmark.INTROSPECT_B), INTROSPECT_LIMIT_SECONDS),
                 Goal.under("diff of the two models", m.median(DiffBenchmark.DIFF), DIFF_LIMIT_SECONDS))) {
-            goals.row(g.description(), Figures.seconds(g.value()), g.target(Figures::seconds), g.verdict());
+            goals.row(g.description(), seconds(g.value()), g.target(Figures::seconds), g.verdict());
         }
         md.append(goals.render());
 
         md.append("\n## What each found\n\nThe differences B has from A:\n\n");
         result.planned().forEach((what, n) -> md.append("- ").append(what).append(": ").append(n).append('\n'));
+        md.append("\nBoth tools also drop a dropped table's own foreign key as a change of its own, and make a new"
+                + " table's indexes and foreign key as changes of their own.\n");
         DiffBenchmark.StepwiseFound stepwise = found.stepwise();
         LiquibaseChangelog changelog = found.liquibase().changelog();
         md.append("\nStepwise read ").append(stepwise.tablesA()).append(" tables in A and ").append(stepwise.tablesB())

@@ -104,7 +104,7 @@ public final class DiffSchemas {
         planned.put("added indexes (on `name`)", count(this::addsIndex));
         planned.put("dropped indexes (the partial one on `created_at`)", count(this::dropsIndex));
         planned.put("dropped tables", count(this::dropped));
-        planned.put("foreign keys dropped with them (of tables that referenced them)", referencesToDropped());
+        planned.put("foreign keys of other tables that referenced them (dropped by the CASCADE)", referencesToDropped());
         planned.put("new tables (each with its 3 indexes and foreign key)", newTables());
         return planned;
     }
