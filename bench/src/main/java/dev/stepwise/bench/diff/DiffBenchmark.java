@@ -70,8 +70,9 @@ public final class DiffBenchmark {
         }
     }
 
+    /** @param loadAverages the machine's 1-minute load average before each measured run */
     record Result(Measurements measurements, Findings findings, Check check, double buildSeconds,
-                  Map<String, Integer> planned) {
+                  Map<String, Integer> planned, List<Double> loadAverages) {
     }
 
     private final Setup setup;
@@ -102,7 +103,9 @@ public final class DiffBenchmark {
         try {
             Measurements m = new Measurements();
             Findings findings = runOnce(a, b, -1, m);
+            List<Double> loadAverages = new ArrayList<>();
             for (int r = 0; r < runs; r++) {
+                loadAverages.add(loadAverage());
                 findings = runOnce(a, b, r, m);
                 System.out.printf(Locale.ROOT, "bench: diff, run %d/%d: introspect A %.3f s, B %.3f s, diff %.3f s,"
                                 + " render %.3f s; Liquibase snapshot A %.2f s, diffChangelog %.2f s%n", r + 1, runs,
@@ -110,7 +113,7 @@ public final class DiffBenchmark {
                         m.runs(RENDER).get(r), m.runs(SNAPSHOT_A).get(r), m.runs(DIFF_CHANGELOG).get(r));
             }
             Check check = check(a, b, applied);
-            return new Result(m, findings, check, buildSeconds, schemas.plannedDifferences());
+            return new Result(m, findings, check, buildSeconds, schemas.plannedDifferences(), loadAverages);
         } finally {
             setup.server().drop(applied);
             setup.server().drop(b);
@@ -226,6 +229,15 @@ public final class DiffBenchmark {
             System.out.printf(Locale.ROOT, "bench: diff, applied %d of %d statements to a copy of A; it %s B%n", done,
                     sql.size(), differences.isEmpty() ? "reads as" : "differs from");
             return new Check(done, failure, differences, left);
+        }
+    }
+
+    /** On 2 cores, anything much above the 1 the benchmark adds is someone else's work. */
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 
