@@ -31,7 +31,8 @@ final class DiffReport {
                 .append("- runs: ").append(runs).append(" (both tools in each, the first alternating, after one"
                         + " unmeasured run of each), in the benchmark's JVM; connections opened before the clock starts\n")
                 .append("- load average (1 min) before each run: ")
-                .append(Figures.ratioList(result.loadAverages())).append("\n")
+                .append(result.loadAverages().stream().map(l -> String.format(Locale.ROOT, "%.2f", l))
+                        .collect(java.util.stream.Collectors.joining(", "))).append("\n")
                 .append("- A: ").append(tables).append(" tables of 10 columns (bigint identity primary key, bigint,"
                         + " text, varchar(32), numeric(12,2), integer, boolean, timestamptz, jsonb, uuid), 3 secondary"
                         + " indexes (one unique, one partial) and a foreign key to an earlier table each; B: a copy of"
