@@ -4,6 +4,7 @@ import dev.stepwise.bench.backfill.BackfillBenchmark;
 import dev.stepwise.bench.corpus.Corpus;
 import dev.stepwise.bench.corpus.CorpusFiles;
 import dev.stepwise.bench.corpus.LiquibaseLayout;
+import dev.stepwise.bench.diff.DiffBenchmark;
 import dev.stepwise.bench.expand.ExpandBenchmark;
 import dev.stepwise.bench.current.CurrentBenchmark;
 import dev.stepwise.bench.current.CurrentProject;
@@ -91,6 +92,12 @@ public final class BenchMain {
                 ExpandBenchmark expand = new ExpandBenchmark(ExpandBenchmark.setup(server, launcher, settings.expand(),
                         settings.workDirectory(), logs));
                 write(settings, settings.expandResultFile(), expand.run(settings.expand().runs()).markdown(context));
+            }
+            if (settings.runs("diff")) {
+                DiffBenchmark diff = new DiffBenchmark(new DiffBenchmark.Setup(server, settings.diff().tables(),
+                        settings.workDirectory()));
+                write(settings, settings.diffResultFile(), diff.report(diff.run(settings.diff().runs()), context,
+                        settings.diff().runs()));
             }
         }
     }

@@ -17,21 +17,22 @@ import java.util.stream.Collectors;
  * @param currentRuns    runs of each current command ({@code bench.currentRuns}, 5)
  * @param lintRuns       runs of each lint benchmark command and API mode ({@code bench.lintRuns}, 5)
  * @param fsync          the server's fsync ({@code bench.fsync}, off)
- * @param benchmarks     which to run ({@code bench.only}: migrate,status,current,backfill,lint,expand)
+ * @param benchmarks     which to run ({@code bench.only}: migrate,status,current,backfill,lint,expand,diff)
  * @param repositoryRoot the checkout (for the launcher and the shop example)
  * @param stepwiseJar    the shaded CLI jar of this build, for {@code status}
  * @param backfill       the backfill benchmark's settings
  * @param expand         the expand/contract benchmark's settings
+ * @param diff           the introspect/diff benchmark's settings
  * @param serverLog      log the server's statements slower than this, its autovacuums and lock
  *                       waits to {@code work/logs/postgres/} ({@code bench.serverLog}, empty: off)
  */
 public record BenchSettings(int migrations, int repetitions, int warmup, int statusRuns, int currentRuns, int lintRuns,
                             boolean fsync,
                             Set<String> benchmarks, Path workDirectory, Path resultsDirectory, Path repositoryRoot,
-                            Path stepwiseJar, Backfill backfill, Expand expand, String serverLog) {
+                            Path stepwiseJar, Backfill backfill, Expand expand, String serverLog, Diff diff) {
 
     /** Every benchmark, the default of {@code bench.only}. */
-    public static final String ALL = "migrate,status,current,backfill,lint,expand";
+    public static final String ALL = "migrate,status,current,backfill,lint,expand,diff";
 
     /**
      * @param rows      table size ({@code bench.backfillRows}, 1,000,000)
@@ -60,6 +61,18 @@ public record BenchSettings(int migrations, int repetitions, int warmup, int sta
                         + " not " + rate + ": latency counts from when a request was due");
             }
         }
+    }
+
+    /**
+     * @param tables tables in each of the two databases ({@code bench.diffTables}, 2000)
+     * @param runs   measured runs of both tools ({@code bench.diffRuns}, 5)
+     */
+    public record Diff(int tables, int runs) {
+    }
+
+    /** {@code diff-2000.md} at full size, another name for another size. */
+    public String diffResultFile() {
+        return "diff-" + diff.tables() + (fsync ? "-fsync" : "") + ".md";
     }
 
     /** {@code expand-1000000.md} at full size, another name for another size. */
@@ -119,7 +132,8 @@ public record BenchSettings(int migrations, int repetitions, int warmup, int sta
                 new Expand(number("bench.expandRows", 1_000_000), number("bench.expandRuns", 5),
                         number("bench.expandClients", 4), number("bench.expandRate", 250),
                         text("bench.expandLockTimeout", "25ms"), text("bench.expandLockTimeoutMax", "2s")),
-                text("bench.serverLog", ""));
+                text("bench.serverLog", ""),
+                new Diff(number("bench.diffTables", 2000), number("bench.diffRuns", 5)));
     }
 
     public boolean runs(String benchmark) {

@@ -34,6 +34,12 @@ class BenchSettingsTest {
     }
 
     @Test
+    void theDiffBenchmark_isNamedAfterItsTableCount() {
+        assertThat(settings(1000, false).diffResultFile()).isEqualTo("diff-2000.md");
+        assertThat(settings(1000, true).diffResultFile()).isEqualTo("diff-2000-fsync.md");
+    }
+
+    @Test
     void theExpandLoad_needsARate() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BenchSettings.Expand(1000, 1, 4, 0, "25ms", "2s"))
                 .hasMessageContaining("bench.expandRate must be a rate");
@@ -43,6 +49,7 @@ class BenchSettingsTest {
         Path here = Path.of(".");
         return new BenchSettings(migrations, 5, 100, 5, 5, 5, fsync, Set.of("migrate"), here, here, here, here,
                 new BenchSettings.Backfill(1_000_000, 3, 4, java.util.List.of(250, 0), "size=auto"),
-                new BenchSettings.Expand(1_000_000, 5, 4, 250, "25ms", "2s"), "");
+                new BenchSettings.Expand(1_000_000, 5, 4, 250, "25ms", "2s"), "",
+                new BenchSettings.Diff(2000, 5));
     }
 }

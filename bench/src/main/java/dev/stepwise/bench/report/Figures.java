@@ -27,6 +27,11 @@ public final class Figures {
         return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(", "));
     }
 
+    /** Several runs in seconds to the millisecond, for measures that take less than a second. */
+    public static String secondsList3(List<Double> values) {
+        return values.stream().map(v -> String.format(Locale.ROOT, "%.3f", v)).collect(Collectors.joining(", "));
+    }
+
     public static String ratioList(List<Double> values) {
         return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(", "));
     }
