@@ -28,6 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SchemaDiffObjectKindsTest {
 
+    /**
+     * The server the cases run on: the default version, or another with {@code -Dstepwise.diff.pg=13}
+     * (its binaries copied to {@code target/pg-binaries/}, as stepwise-cli's build does).
+     */
+    private static final String SERVER_VERSION = System.getProperty("stepwise.diff.pg", TestPostgres.DEFAULT_VERSION);
+
     private static final String BASE = """
             CREATE TABLE accounts (id bigint PRIMARY KEY, name text NOT NULL, balance numeric(12, 2) NOT NULL DEFAULT 0);
             INSERT INTO accounts VALUES (1, 'a', 10), (2, 'b', 20);
@@ -270,7 +276,7 @@ class SchemaDiffObjectKindsTest {
     }
 
     private static TestDatabase database(String sql) {
-        TestDatabase db = TestPostgres.server().newDatabase();
+        TestDatabase db = TestPostgres.server(SERVER_VERSION).newDatabase();
         db.execute(sql);
         return db;
     }
