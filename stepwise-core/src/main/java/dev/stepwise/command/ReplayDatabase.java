@@ -147,6 +147,19 @@ final class ReplayDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one statement in autocommit, as psql runs a script: for a desired schema's SQL files,
+     * where any statement may be one that cannot run in a transaction block.
+     */
+    void execute(String sql) throws SQLException {
+        connection.setAutoCommit(true);
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        } finally {
+            connection.setAutoCommit(false);
+        }
+    }
+
     /** The server refused a statement of the replay. */
     static final class ReplayFailed extends RuntimeException {
         ReplayFailed(String message) {
