@@ -55,7 +55,10 @@ final class ReplayDatabase implements AutoCloseable {
                 s.execute("SET synchronous_commit = off");
             }
             c.setAutoCommit(false);
-            return new ReplayDatabase(server, dialect, name, c, dialect.serverInfo(c).majorVersion());
+            int major = dialect.serverInfo(c).majorVersion();
+            // the version query opened a transaction: end it, so the database is read or changed from a clean start
+            c.commit();
+            return new ReplayDatabase(server, dialect, name, c, major);
         } catch (SQLException e) {
             throw new DatabaseException("creating the scratch database " + name + " to replay migrations into", e);
         }
