@@ -81,6 +81,7 @@ public final class BaselineCommand {
             }
             MigrationBuilder builder = new MigrationBuilder(workspace, scratch, replay, drafts,
                     new MigrationReview(workspace, null, version, notices));
+            builder.leftOut(diff.notes());
             SectionText up = new SectionText().comments(List.of("Baseline: the schema of the database as it was"
                     + " read, for a project adopting it.", "Stamp that database with this revision instead of"
                     + " applying it there; it builds new databases."));

@@ -28,6 +28,7 @@ final class MigrationBuilder {
     }
 
     private final ScratchSchemas scratch;
+    private final List<String> notes = new ArrayList<>();
     private final ReplayDatabase replay;
     private final DraftMigrations drafts;
     private final MigrationReview review;
@@ -40,6 +41,14 @@ final class MigrationBuilder {
         this.drafts = drafts;
         this.review = review;
         this.renderer = workspace.dialect().schemaChangeRenderer();
+    }
+
+    /**
+     * What the diff left out (kinds it does not change yet): a failure on the replay names them,
+     * since an object the diff left out (a sequence a default uses) is the likely cause.
+     */
+    void leftOut(List<String> diffNotes) {
+        notes.addAll(diffNotes);
     }
 
     /** The replay's connection, at the schema the next migration meets, for generators to read. */
@@ -103,7 +112,9 @@ final class MigrationBuilder {
         } catch (ReplayDatabase.ReplayFailed e) {
             throw new StepwiseException(StepwiseException.Category.FAILED, "the generated "
                     + draft.migration().header().phase().keyword() + " migration fails on a replay of the schema ("
-                    + (direction == Direction.UP ? "+up" : "+down") + "), so nothing was written: " + e.getMessage());
+                    + (direction == Direction.UP ? "+up" : "+down") + "), so nothing was written: "
+                    + ScratchSchemas.firstLine(e.getMessage()) + (notes.isEmpty() ? ""
+                    : " (the diff left out: " + String.join("; ", notes) + ")"));
         }
     }
 
