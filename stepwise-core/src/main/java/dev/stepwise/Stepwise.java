@@ -1,9 +1,14 @@
 package dev.stepwise;
 
+import dev.stepwise.command.AutogenerateCommand;
+import dev.stepwise.command.BaselineCommand;
 import dev.stepwise.command.BranchesCommand;
+import dev.stepwise.command.CheckCommand;
 import dev.stepwise.command.CompatCommand;
 import dev.stepwise.command.CurrentCommand;
+import dev.stepwise.command.DiffCommand;
 import dev.stepwise.command.DowngradeCommand;
+import dev.stepwise.command.DriftCommand;
 import dev.stepwise.command.HeadsCommand;
 import dev.stepwise.command.HistoryCommand;
 import dev.stepwise.command.InitCommand;
@@ -126,6 +131,38 @@ public final class Stepwise implements AutoCloseable {
      */
     public List<Path> revisions(RevisionCommand.Request request) {
         return new RevisionCommand(workspace).runAll(request);
+    }
+
+    /**
+     * {@code revision --autogenerate}: the migrations from the migrations' head to the desired
+     * schema in {@code schema/} (an expand one, and a contract one when something is dropped or
+     * narrowed); none when they agree.
+     */
+    public AutogenerateCommand.Result autogenerate(AutogenerateCommand.Request request) {
+        return new AutogenerateCommand(workspace).run(request);
+    }
+
+    /** {@code check}: what autogenerate would change; nothing when {@code schema/} and the migrations agree. */
+    public CheckCommand.Report check() {
+        return new CheckCommand(workspace).run();
+    }
+
+    /**
+     * {@code diff --from X --to Y}: the SQL from one schema to another, each a database URL, a
+     * directory of SQL files, or a migrations directory at a revision ({@code migrations@head}).
+     */
+    public DiffCommand.Result diff(String from, String to) {
+        return new DiffCommand(workspace).run(from, to);
+    }
+
+    /** {@code drift}: what was changed by hand on the database since its recorded revision(s). */
+    public DriftCommand.Report drift() {
+        return new DriftCommand(workspace).run();
+    }
+
+    /** {@code baseline}: the first revision of a project adopting the database, from its live schema. */
+    public BaselineCommand.Result baseline(String message) {
+        return new BaselineCommand(workspace).run(message);
     }
 
     public Path merge(String message, List<String> revisions) {

@@ -1,6 +1,7 @@
 package dev.stepwise.cli;
 
 import dev.stepwise.Stepwise;
+import dev.stepwise.command.AutogenerateCommand;
 import dev.stepwise.command.RevisionCommand;
 import dev.stepwise.expand.GeneratorOptions;
 import dev.stepwise.expand.GeneratorRequest;
@@ -57,8 +58,10 @@ final class RevisionCli extends ApiCommand {
             description = "Add a NOT NULL column without a long lock; needs --default.")
     String addRequiredColumn;
 
-    @Option(names = "--default", paramLabel = "EXPR", description = "--add-required-column: the column's default.")
-    String defaultValue;
+    @Option(names = "--default", paramLabel = "EXPR", description = {"--add-required-column: the column's default.",
+            "--autogenerate: the one-off value existing rows get for a required column schema/ adds without a default"
+                    + " (TABLE.COL=EXPR for one column; repeatable)."})
+    List<String> defaults = new ArrayList<>();
 
     @Option(names = "--drop-column", paramLabel = "TABLE.COL", description = "Drop a column (a contract migration).")
     String dropColumn;
@@ -66,14 +69,22 @@ final class RevisionCli extends ApiCommand {
     @Option(names = "--drop-table", paramLabel = "TABLE", description = "Drop a table (a contract migration).")
     String dropTable;
 
-    @Option(names = "--autogenerate", description = "Generate from the desired schema (not available yet).")
+    @Option(names = "--autogenerate", description = {"Compare the migrations' head with the desired schema in"
+            + " schema/*.sql and write the migrations between them (expand, and contract for what is dropped or"
+            + " narrowed); nothing when they agree.",
+            "--rename-column, --rename-table and --change-type are then hints that a drop and an add are one object."})
     boolean autogenerate;
 
     @Override
     int run(Session session, Stepwise stepwise) {
         if (autogenerate) {
-            throw Unavailable.autogenerate("revision --autogenerate");
+            return autogenerate(session, stepwise);
         }
+        if (defaults.size() > 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--default is given " + defaults.size() + " times; --add-required-column takes one");
+        }
+        String defaultValue = defaults.isEmpty() ? null : defaults.get(0);
         Phase chosen = phase == null ? Phase.EXPAND : switch (phase) {
             case "expand" -> Phase.EXPAND;
             case "contract" -> Phase.CONTRACT;
@@ -89,6 +100,29 @@ final class RevisionCli extends ApiCommand {
         List<Path> files = stepwise.revisions(new RevisionCommand.Request(message, head, branchLabel, dependsOn,
                 generator != null && phase == null ? null : chosen, generator));
         files.forEach(f -> session.println("created " + f));
+        return Failures.OK;
+    }
+
+    private int autogenerate(Session session, Stepwise stepwise) {
+        if (phase != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--phase does not go with"
+                    + " --autogenerate: it writes an expand migration and, for what is dropped or narrowed, a contract one");
+        }
+        GeneratorRequest hint = new GeneratorOptions(renameColumn, changeType, using, reverse, renameTable,
+                addRequiredColumn, null, dropColumn, dropTable).request();
+        AutogenerateCommand.Result result = stepwise.autogenerate(new AutogenerateCommand.Request(message, head,
+                branchLabel, dependsOn, defaults, hint));
+        if (session.json()) {
+            session.printJson(result);
+            return Failures.OK;
+        }
+        if (result.noChanges()) {
+            session.println("no changes: schema/ and the migrations agree, nothing written");
+        }
+        result.changes().forEach(l -> session.println(l.toString()));
+        result.notes().forEach(n -> session.println("note: " + n));
+        AutogenerateLines.unsafe(result.unsafe()).forEach(session::println);
+        result.files().forEach(f -> session.println("created " + f));
         return Failures.OK;
     }
 }

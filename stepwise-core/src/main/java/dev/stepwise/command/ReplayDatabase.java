@@ -55,7 +55,10 @@ final class ReplayDatabase implements AutoCloseable {
                 s.execute("SET synchronous_commit = off");
             }
             c.setAutoCommit(false);
-            return new ReplayDatabase(server, dialect, name, c, dialect.serverInfo(c).majorVersion());
+            int major = dialect.serverInfo(c).majorVersion();
+            // the version query opened a transaction: end it, so the database is read or changed from a clean start
+            c.commit();
+            return new ReplayDatabase(server, dialect, name, c, major);
         } catch (SQLException e) {
             throw new DatabaseException("creating the scratch database " + name + " to replay migrations into", e);
         }
@@ -144,6 +147,19 @@ final class ReplayDatabase implements AutoCloseable {
             }
             throw new ReplayFailed(migration.origin() + (current == null ? "" : ":" + current.line()) + ": "
                     + e.getMessage());
+        }
+    }
+
+    /**
+     * Runs one statement in autocommit, as psql runs a script: for a desired schema's SQL files,
+     * where any statement may be one that cannot run in a transaction block.
+     */
+    void execute(String sql) throws SQLException {
+        connection.setAutoCommit(true);
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        } finally {
+            connection.setAutoCommit(false);
         }
     }
 

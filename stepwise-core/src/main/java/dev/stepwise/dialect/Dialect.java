@@ -86,6 +86,9 @@ public interface Dialect {
     /** Renders the changes of a schema diff as statements, the safe way. */
     SchemaChangeRenderer schemaChangeRenderer();
 
+    /** Which column type changes keep every value, for sorting a diff into expand and contract. */
+    ColumnTypes columnTypes();
+
     /** The statement counters the contract gate's usage check reads, or empty where the dialect has none. */
     default Optional<StatementUsage> statementUsage() {
         return Optional.empty();

@@ -188,6 +188,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public dev.stepwise.dialect.ColumnTypes columnTypes() {
+        return new dev.stepwise.postgres.diff.PostgresColumnTypes();
+    }
+
+    @Override
     public Optional<StatementUsage> statementUsage() {
         return Optional.of(new PostgresStatementUsage());
     }

@@ -79,8 +79,12 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
             return List.of("ALTER TABLE " + name(c.table()) + " DROP COLUMN " + q(c.column().name()));
         }
         if (change instanceof ChangeColumnType c) {
+            // an explicit cast, so a change without an implicit or assignment cast (text to integer, the
+            // reverse of a migration's integer to text) runs too; it changes no value the implicit one keeps
+            String using = c.from().type().equals(c.to().type()) ? ""
+                    : " USING " + q(c.to().name()) + "::" + c.to().type();
             return List.of("ALTER TABLE " + name(c.table()) + " ALTER COLUMN " + q(c.to().name()) + " TYPE "
-                    + c.to().type() + collate(c.to()));
+                    + c.to().type() + collate(c.to()) + using);
         }
         if (change instanceof SetColumnDefault c) {
             return List.of("ALTER TABLE " + name(c.table()) + " ALTER COLUMN " + q(c.column())
