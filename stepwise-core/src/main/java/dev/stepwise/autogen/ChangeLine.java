@@ -22,7 +22,7 @@ import dev.stepwise.schema.Nullability;
  * {@code drift} print it: {@code +} for what appears, {@code -} for what goes, {@code ~} for what
  * changes, then the object ({@code + table public.items}, {@code ~ column public.orders.total
  * numeric(12,2) → numeric(14,4)}). A kind of change this class does not know yet gets its sign
- * from its name ({@code Create...}/{@code Add...}, {@code Drop...}) and its own description.
+ * from its name ({@code Create...}/{@code Add...}, {@code Drop...}) and its own description, its verb left to the sign.
  */
 public record ChangeLine(String sign, String text) {
 
@@ -76,7 +76,12 @@ public record ChangeLine(String sign, String text) {
         }
         String kind = change.getClass().getSimpleName();
         String sign = kind.startsWith("Create") || kind.startsWith("Add") ? "+" : kind.startsWith("Drop") ? "-" : "~";
-        return new ChangeLine(sign, change.describe());
+        String text = change.describe();
+        // the sign says what the verb said: "create view public.v" is "+ view public.v"
+        if (!sign.equals("~") && text.matches("^(create|drop|add) .*")) {
+            text = text.substring(text.indexOf(' ') + 1);
+        }
+        return new ChangeLine(sign, text);
     }
 
     @Override
