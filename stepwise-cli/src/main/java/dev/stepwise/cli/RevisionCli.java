@@ -37,8 +37,9 @@ final class RevisionCli extends ApiCommand {
     String phase;
 
     @Option(names = "--rename-column", paramLabel = "TABLE.OLD:NEW",
-            description = "Rename a column in two phases: a synced copy (expand), then the old one dropped (contract).")
-    String renameColumn;
+            description = "Rename a column in two phases: a synced copy (expand), then the old one dropped (contract)."
+                    + " Repeatable with --autogenerate.")
+    List<String> renameColumns = new ArrayList<>();
 
     @Option(names = "--change-type", paramLabel = "TABLE.OLD:NEW:TYPE",
             description = "Move a column to a new one of another type; needs --using and --reverse.")
@@ -51,8 +52,9 @@ final class RevisionCli extends ApiCommand {
     String reverse;
 
     @Option(names = "--rename-table", paramLabel = "OLD:NEW",
-            description = "Rename a table, with a view under the old name until the contract.")
-    String renameTable;
+            description = "Rename a table, with a view under the old name until the contract. Repeatable with"
+                    + " --autogenerate.")
+    List<String> renameTables = new ArrayList<>();
 
     @Option(names = "--add-required-column", paramLabel = "TABLE.COL:TYPE",
             description = "Add a NOT NULL column without a long lock; needs --default.")
@@ -84,7 +86,13 @@ final class RevisionCli extends ApiCommand {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--default is given " + defaults.size() + " times; --add-required-column takes one");
         }
+        if (renameColumns.size() > 1 || renameTables.size() > 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a generator makes one change:"
+                    + " give --rename-column or --rename-table once (more than one is a hint list for --autogenerate)");
+        }
         String defaultValue = defaults.isEmpty() ? null : defaults.get(0);
+        String renameColumn = renameColumns.isEmpty() ? null : renameColumns.get(0);
+        String renameTable = renameTables.isEmpty() ? null : renameTables.get(0);
         Phase chosen = phase == null ? Phase.EXPAND : switch (phase) {
             case "expand" -> Phase.EXPAND;
             case "contract" -> Phase.CONTRACT;
@@ -108,10 +116,21 @@ final class RevisionCli extends ApiCommand {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--phase does not go with"
                     + " --autogenerate: it writes an expand migration and, for what is dropped or narrowed, a contract one");
         }
-        GeneratorRequest hint = new GeneratorOptions(renameColumn, changeType, using, reverse, renameTable,
-                addRequiredColumn, null, dropColumn, dropTable).request();
+        if (addRequiredColumn != null || dropColumn != null || dropTable != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--add-required-column, --drop-column"
+                    + " and --drop-table do not go with --autogenerate: schema/ says what is added and dropped");
+        }
+        // hints in the order given by kind: tables renamed first, so a column hint may name the new table
+        List<GeneratorRequest> hints = new ArrayList<>();
+        renameTables.forEach(t -> hints.add(new GeneratorOptions(null, null, null, null, t, null, null, null, null)
+                .request()));
+        renameColumns.forEach(c -> hints.add(new GeneratorOptions(c, null, null, null, null, null, null, null, null)
+                .request()));
+        if (changeType != null || using != null || reverse != null) {
+            hints.add(new GeneratorOptions(null, changeType, using, reverse, null, null, null, null, null).request());
+        }
         AutogenerateCommand.Result result = stepwise.autogenerate(new AutogenerateCommand.Request(message, head,
-                branchLabel, dependsOn, defaults, hint));
+                branchLabel, dependsOn, defaults, hints));
         if (session.json()) {
             session.printJson(result);
             return Failures.OK;

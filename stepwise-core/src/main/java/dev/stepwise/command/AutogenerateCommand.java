@@ -49,14 +49,15 @@ public final class AutogenerateCommand {
      *
      * @param head     the parent: a revision or {@code head} (default)
      * @param defaults the {@code --default} values (see {@link OneOffDefaults})
-     * @param hint     a rename or type-change generator request, or null
+     * @param hints    rename or type-change generator requests, each applied in turn; empty for none
      */
     public record Request(String message, String head, String branchLabel, List<String> dependsOn,
-                          List<String> defaults, GeneratorRequest hint) {
+                          List<String> defaults, List<GeneratorRequest> hints) {
 
         public Request {
             dependsOn = List.copyOf(dependsOn);
             defaults = List.copyOf(defaults);
+            hints = List.copyOf(hints);
         }
     }
 
@@ -91,7 +92,7 @@ public final class AutogenerateCommand {
             throw new StepwiseException(StepwiseException.Category.BAD_INPUT,
                     "revision --autogenerate needs a message: -m \"...\"");
         }
-        RenameHint.check(request.hint());
+        request.hints().forEach(RenameHint::check);
         OneOffDefaults defaults = OneOffDefaults.parse(request.defaults());
         RevisionGraph graph = workspace.migrations().graph();
         Targets targets = new Targets(graph);
@@ -114,23 +115,21 @@ public final class AutogenerateCommand {
             SchemaDiff.Result diff = SchemaDiff.between(head, desired);
             List<ChangeLine> summary = new ArrayList<>();
             List<MigrationBuilder.Built> built = new ArrayList<>();
-            if (request.hint() != null) {
-                RenameHint.Pair pair = RenameHint.find(request.hint(), diff.changes());
-                summary.add(new ChangeLine("~", request.hint().describe() + " (expand/contract generator)"));
-                List<GeneratedMigration> generated = workspace.dialect().generator()
-                        .generate(replay.connection(), request.hint());
+            for (GeneratorRequest hint : request.hints()) {
+                // each hint is found in the diff as it stands after the generators before it
+                RenameHint.find(hint, diff.changes());
+                summary.add(new ChangeLine("~", hint.describe() + " (expand/contract generator)"));
+                List<GeneratedMigration> generated = workspace.dialect().generator().generate(replay.connection(), hint);
                 for (GeneratedMigration g : generated) {
-                    String message = generated.size() > 1 && g.why() != null ? g.why() + ": "
-                            + request.hint().describe() : request.hint().describe();
+                    String message = generated.size() > 1 && g.why() != null ? g.why() + ": " + hint.describe()
+                            : hint.describe();
                     built.add(builder.asWritten(chain.next(drafts.newId(), message, g.phase(), g.reversible()),
                             g.up(), g.down()));
                 }
-                diff.changes().stream().filter(c -> !pair.contains(c)).forEach(c -> summary.add(ChangeLine.of(c)));
                 head = scratch.read(replay);
                 diff = SchemaDiff.between(head, desired);
-            } else {
-                diff.changes().forEach(c -> summary.add(ChangeLine.of(c)));
             }
+            diff.changes().forEach(c -> summary.add(ChangeLine.of(c)));
             List<String> notes = new ArrayList<>(diff.notes());
             notes.addAll(notices);
             if (diff.isEmpty() && built.isEmpty()) {

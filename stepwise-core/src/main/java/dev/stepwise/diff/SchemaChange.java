@@ -10,7 +10,7 @@ public sealed interface SchemaChange permits CreateSchema, DropSchema, CreateTab
         CreateExtension, DropExtension, UpdateExtension, CreateEnum, DropEnum, AddEnumValues, RecreateEnum,
         CreateDomain, DropDomain, AlterDomain, CreateSequence, DropSequence, AlterSequence, SetSequenceOwner,
         CreateView, DropView, CreateRoutine, DropRoutine, CreateTrigger, DropTrigger, SetTriggerFiring, SetComment,
-        SetColumnIdentity {
+        SetColumnIdentity, RenameConstraint, RenameIndex {
 
     /** Whether the change destroys data (a dropped table or column): such changes go in a contract migration. */
     default boolean destructive() {

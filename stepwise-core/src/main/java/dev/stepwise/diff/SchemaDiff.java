@@ -172,6 +172,7 @@ public final class SchemaDiff {
     private void constraints(ObjectName table, Table old, Table now) {
         Map<String, Constraint> before = byName(old.constraints(), Constraint::name);
         Map<String, Constraint> after = byName(now.constraints(), Constraint::name);
+        renamedConstraints(table, before, after);
         before.forEach((n, c) -> {
             if (replaced(c, after.get(n))) {
                 plan.add(c.kind() == Constraint.Kind.FOREIGN_KEY ? Plan.Phase.DROP_FOREIGN_KEYS
@@ -188,6 +189,28 @@ public final class SchemaDiff {
                 plan.add(Plan.Phase.ADD_CONSTRAINTS, new ValidateConstraint(table, n));
             }
         });
+    }
+
+    /**
+     * Constraints that only change name, renamed in place and taken out of the maps: one that
+     * goes and one that comes with the same kind, definition, deferral and validation.
+     */
+    private void renamedConstraints(ObjectName table, Map<String, Constraint> before, Map<String, Constraint> after) {
+        List<Constraint> going = before.values().stream().filter(c -> !after.containsKey(c.name())).toList();
+        List<Constraint> coming = new ArrayList<>(after.values().stream().filter(c -> !before.containsKey(c.name()))
+                .toList());
+        for (Constraint was : going) {
+            if (was.columns().stream().anyMatch(readdedColumns::contains)) {
+                continue;
+            }
+            coming.stream().filter(c -> sameApartFromValidation(was, c) && c.validation() == was.validation())
+                    .findFirst().ifPresent(c -> {
+                        coming.remove(c);
+                        before.remove(was.name());
+                        after.remove(c.name());
+                        plan.add(Plan.Phase.DROP_INDEXES_AND_CONSTRAINTS, new RenameConstraint(table, was.name(), c.name()));
+                    });
+        }
     }
 
     /**
@@ -219,6 +242,19 @@ public final class SchemaDiff {
         // a constraint's own index comes and goes with the constraint
         Map<String, Index> before = byName(old.stream().filter(i -> i.constraint() == null).toList(), Index::name);
         Map<String, Index> after = byName(now.stream().filter(i -> i.constraint() == null).toList(), Index::name);
+        // an index that only changes its name is renamed, not built again
+        List<Index> coming = new ArrayList<>(after.values().stream().filter(i -> !before.containsKey(i.name())).toList());
+        for (Index was : List.copyOf(before.values())) {
+            if (after.containsKey(was.name()) || readded.stream().anyMatch(c -> mentions(was, c))) {
+                continue;
+            }
+            coming.stream().filter(i -> withoutName(i).equals(withoutName(was))).findFirst().ifPresent(i -> {
+                coming.remove(i);
+                before.remove(was.name());
+                after.remove(i.name());
+                plan.add(Plan.Phase.DROP_INDEXES_AND_CONSTRAINTS, new RenameIndex(table, was.name(), i.name()));
+            });
+        }
         before.forEach((n, i) -> {
             Index wanted = after.get(n);
             if (wanted == null || !wanted.definition().equals(i.definition()) || readded.stream().anyMatch(c -> mentions(i, c))) {
@@ -233,6 +269,13 @@ public final class SchemaDiff {
                         : new CreatePartitionedIndex(table, i, partitions));
             }
         });
+    }
+
+    /** The definition from {@code ON} on: what the index is, whatever it is called. */
+    private static String withoutName(Index index) {
+        String definition = index.definition();
+        int on = definition.indexOf(" ON ");
+        return on < 0 ? definition : definition.substring(on);
     }
 
     /**

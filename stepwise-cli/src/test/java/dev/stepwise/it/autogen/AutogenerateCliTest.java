@@ -159,6 +159,30 @@ class AutogenerateCliTest {
     }
 
     @Test
+    void severalHints_aTableAndTwoColumnsRenamed_eachByItsGenerator_reachingSchemaExactly() {
+        SchemaProject p = new SchemaProject(dir).orders("id bigint PRIMARY KEY, total_dollars numeric(12,2), memo text")
+                .schema("orders.sql", "CREATE TABLE purchases (id bigint PRIMARY KEY, amount numeric(12,2), note text);");
+        List<Path> before = p.migrations();
+
+        CliRun run = p.cli.run("revision", "--autogenerate", "-m", "renames", "--rename-table", "orders:purchases",
+                "--rename-column", "purchases.total_dollars:amount", "--rename-column", "purchases.memo:note");
+
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        assertThat(run.out()).contains("~ rename table orders to purchases", "~ rename column purchases.total_dollars to amount",
+                "~ rename column purchases.memo to note");
+        List<String> files = p.newMigrations(before);
+        assertThat(files).as("two per generator, and the rest").hasSize(7);
+        // the renamed table keeps orders_pkey; schema/ calls it purchases_pkey: renamed, not built again
+        assertThat(files.stream().filter(f -> f.contains("-- message: renames")).findFirst().orElseThrow()).contains("RENAME CONSTRAINT orders_pkey TO purchases_pkey")
+                .doesNotContain("CREATE UNIQUE INDEX");
+        assertThat(p.cli.run("check").exitCode()).isZero();
+        CliRun lint = p.cli.run("lint");
+        assertThat(lint.out()).as("%s", lint).contains("0 errors, 0 warnings");
+        assertThat(p.cli.run("upgrade", "head").exitCode()).isZero();
+        assertThat(p.cli.run("drift").exitCode()).isZero();
+    }
+
+    @Test
     void missingSchemaDirectory_orSqlErrorInAFile_exits2_namingFileAndLine() {
         SchemaProject p = new SchemaProject(dir).orders(ORDERS);
 

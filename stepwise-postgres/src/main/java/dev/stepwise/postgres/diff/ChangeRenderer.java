@@ -7,6 +7,8 @@ import dev.stepwise.diff.CreateIndex;
 import dev.stepwise.diff.CreatePartitionedIndex;
 import dev.stepwise.diff.DropPartitionedIndex;
 import dev.stepwise.diff.SetComment;
+import dev.stepwise.diff.RenameConstraint;
+import dev.stepwise.diff.RenameIndex;
 import dev.stepwise.diff.SetColumnIdentity;
 import dev.stepwise.diff.CreateSchema;
 import dev.stepwise.diff.CreateTable;
@@ -47,6 +49,12 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
         }
         if (typeOrCode != null) {
             return typeOrCode;
+        }
+        if (change instanceof RenameConstraint c) {
+            return List.of("ALTER TABLE " + name(c.table()) + " RENAME CONSTRAINT " + q(c.from()) + " TO " + q(c.to()));
+        }
+        if (change instanceof RenameIndex c) {
+            return List.of("ALTER INDEX " + q(c.table().schema()) + "." + q(c.from()) + " RENAME TO " + q(c.to()));
         }
         if (change instanceof SetColumnIdentity c) {
             return identity(c);

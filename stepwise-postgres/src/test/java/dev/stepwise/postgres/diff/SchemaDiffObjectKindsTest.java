@@ -244,6 +244,13 @@ class SchemaDiffObjectKindsTest {
                         """, FUNCTIONS.replace("lower(NEW.name)", "upper(NEW.name)") + """
                         CREATE TRIGGER t1 BEFORE INSERT ON accounts FOR EACH ROW EXECUTE FUNCTION touch();
                         """),
+                pair("a constraint and an index that only change their names are renamed", BASE + """
+                        ALTER TABLE accounts ADD CONSTRAINT balance_ok CHECK (balance > -100);
+                        CREATE INDEX accounts_name_idx ON accounts (lower(name)) WHERE balance > 0;
+                        """, BASE.replace("id bigint PRIMARY KEY", "id bigint CONSTRAINT accounts_key PRIMARY KEY") + """
+                        ALTER TABLE accounts ADD CONSTRAINT balance_above_floor CHECK (balance > -100);
+                        CREATE INDEX accounts_lower_name ON accounts (lower(name)) WHERE balance > 0;
+                        """),
                 pair("a unique index on a partitioned table that holds rows", EVENTS, EVENTS
                         + "CREATE UNIQUE INDEX events_id_at ON events (id, at, kind);"));
     }
