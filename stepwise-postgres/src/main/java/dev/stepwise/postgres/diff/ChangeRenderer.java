@@ -20,12 +20,14 @@ import dev.stepwise.dialect.SchemaChangeRenderer;
 import dev.stepwise.postgres.statement.PostgresIdentifiers;
 import dev.stepwise.schema.Column;
 import dev.stepwise.schema.Constraint;
+import dev.stepwise.schema.Index;
 import dev.stepwise.schema.Nullability;
 import dev.stepwise.schema.ObjectName;
 import dev.stepwise.schema.Table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A schema change as PostgreSQL statements, in the safe form where the table already holds rows
@@ -34,6 +36,10 @@ import java.util.List;
  * table is empty, so its constraints and indexes are made the plain way.
  */
 public final class ChangeRenderer implements SchemaChangeRenderer {
+
+    /** The start of an index's text up to {@code ON ONLY}, its name quoted or not. */
+    private static final Pattern INDEX_ON_ONLY = Pattern.compile(
+            "^(CREATE (?:UNIQUE )?INDEX (?:\"(?:[^\"]|\"\")*\"|\\S+)) ON ONLY ");
 
     @Override
     public List<String> render(SchemaChange change) {
@@ -76,12 +82,30 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
             return List.of("ALTER TABLE " + name(c.table()) + " VALIDATE CONSTRAINT " + q(c.constraint()));
         }
         if (change instanceof CreateIndex c) {
-            String definition = c.index().definition();
-            return List.of(c.age() == TableAge.NEW ? definition
-                    : definition.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY "));
+            return List.of(createIndex(c.index(), c.age()));
         }
         DropIndex c = (DropIndex) change;
-        return List.of("DROP INDEX CONCURRENTLY " + q(c.table().schema()) + "." + q(c.index().name()));
+        // PostgreSQL cannot drop a partitioned table's index concurrently
+        return List.of("DROP INDEX " + (onPartitionedTable(c.index()) ? "" : "CONCURRENTLY ")
+                + q(c.table().schema()) + "." + q(c.index().name()));
+    }
+
+    /**
+     * An index built without blocking writes where the table exists. A partitioned table's index
+     * is built the plain way, for every partition: PostgreSQL refuses {@code CONCURRENTLY} there,
+     * and the {@code ON ONLY} of its catalog text would make it on the parent alone, invalid.
+     */
+    private static String createIndex(Index index, TableAge age) {
+        if (onPartitionedTable(index)) {
+            return INDEX_ON_ONLY.matcher(index.definition()).replaceFirst("$1 ON ");
+        }
+        return age == TableAge.NEW ? index.definition()
+                : index.definition().replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY ");
+    }
+
+    /** {@code pg_get_indexdef} says {@code ON ONLY} of the indexes of partitioned tables, and only of them. */
+    private static boolean onPartitionedTable(Index index) {
+        return INDEX_ON_ONLY.matcher(index.definition()).lookingAt();
     }
 
     private static String createTable(Table t) {
@@ -148,7 +172,8 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
         String add = "ALTER TABLE " + table + " ADD CONSTRAINT " + q(k.name()) + " " + k.definition();
         boolean validatable = k.kind() == Constraint.Kind.FOREIGN_KEY || k.kind() == Constraint.Kind.CHECK;
         boolean indexed = k.kind() == Constraint.Kind.PRIMARY_KEY || k.kind() == Constraint.Kind.UNIQUE;
-        if (indexed && c.age() == TableAge.EXISTING && c.index() != null) {
+        // a partitioned table takes no USING INDEX (nor a concurrent build): its constraint is added the plain way
+        if (indexed && c.age() == TableAge.EXISTING && c.index() != null && !onPartitionedTable(c.index())) {
             // the unique index is built without blocking writes; attaching it is then instant
             return List.of(c.index().definition().replaceFirst("^CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX CONCURRENTLY "),
                     "ALTER TABLE " + table + " ADD CONSTRAINT " + q(k.name()) + " "
