@@ -137,6 +137,12 @@ public final class SchemaDiff {
 
     private void changed(Table old, Table table) {
         ObjectName name = table.name();
+        columns(name, old, table);
+        constraints(name, old, table);
+        indexes(name, old, table);
+    }
+
+    private void columns(ObjectName name, Table old, Table table) {
         Map<String, Column> before = byName(old.columns(), Column::name);
         Map<String, Column> after = byName(table.columns(), Column::name);
         before.forEach((n, c) -> {
@@ -152,14 +158,14 @@ public final class SchemaDiff {
                 column(name, was, c);
             }
         });
-        List<String> kept = old.columns().stream().map(Column::name).filter(after::containsKey).toList();
-        List<String> wanted = table.columns().stream().map(Column::name).filter(before::containsKey).toList();
-        if (!kept.equals(wanted)) {
-            notes.add("columns of " + name + " are in another order (" + String.join(", ", kept) + " here, "
+        // a new column can only go last, wherever the wanted table has it
+        List<String> result = new ArrayList<>(old.columns().stream().map(Column::name).filter(after::containsKey).toList());
+        table.columns().stream().map(Column::name).filter(n -> !before.containsKey(n)).forEach(result::add);
+        List<String> wanted = table.columns().stream().map(Column::name).toList();
+        if (!result.equals(wanted)) {
+            notes.add("columns of " + name + " are in another order (" + String.join(", ", result) + " after the diff, "
                     + String.join(", ", wanted) + " wanted); PostgreSQL cannot reorder columns, so this is left as is");
         }
-        constraints(name, old, table);
-        indexes(name, old, table);
     }
 
     private void column(ObjectName table, Column was, Column now) {
