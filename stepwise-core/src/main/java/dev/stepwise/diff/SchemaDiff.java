@@ -45,6 +45,7 @@ public final class SchemaDiff {
     private final List<SchemaChange> createSchemas = new ArrayList<>();
     private final List<SchemaChange> createTables = new ArrayList<>();
     private final List<SchemaChange> columns = new ArrayList<>();
+    private final List<SchemaChange> partitionColumns = new ArrayList<>();
     private final List<SchemaChange> addConstraints = new ArrayList<>();
     private final List<SchemaChange> createIndexes = new ArrayList<>();
     private final List<SchemaChange> addForeignKeys = new ArrayList<>();
@@ -76,11 +77,11 @@ public final class SchemaDiff {
                 diff.changed(old, table);
             }
         });
-        // a partitioned table before its partitions
-        diff.createTables.sort(Comparator.comparing(ch -> ((CreateTable) ch).table().partitioning().parent() != null));
+        // a partitioned table before its partitions, and a partition before its own (sub-)partitions
+        diff.createTables.sort(Comparator.comparingInt(ch -> depth(((CreateTable) ch).table(), after)));
         List<SchemaChange> all = new ArrayList<>();
         for (List<SchemaChange> phase : List.of(diff.dropForeignKeys, diff.dropIndexesAndConstraints, diff.dropTables,
-                diff.createSchemas, diff.createTables, diff.columns, diff.addConstraints, diff.createIndexes,
+                diff.createSchemas, diff.createTables, diff.columns, diff.partitionColumns, diff.addConstraints, diff.createIndexes,
                 diff.addForeignKeys, diff.dropColumns, diff.dropSchemas)) {
             all.addAll(phase);
         }
@@ -121,11 +122,24 @@ public final class SchemaDiff {
         dropTables.add(new DropTable(table));
     }
 
+    /** How many partitioned tables a table is (indirectly) a partition of. */
+    private static int depth(Table table, Map<ObjectName, Table> tables) {
+        int depth = 0;
+        for (Table t = table; t != null && t.partitioning().parent() != null; t = tables.get(t.partitioning().parent())) {
+            depth++;
+        }
+        return depth;
+    }
+
     private void created(Table table) {
         createTables.add(new CreateTable(table));
+        boolean partition = table.partitioning().parent() != null;
         for (Constraint c : table.constraints()) {
             if (c.kind() == Constraint.Kind.FOREIGN_KEY) {
                 addForeignKeys.add(new AddConstraint(table.name(), c, null, TableAge.NEW));
+            } else if (partition) {
+                // CREATE TABLE ... PARTITION OF takes the parent's columns; a partition's own constraints follow it
+                addConstraints.add(new AddConstraint(table.name(), c, null, TableAge.NEW));
             }
         }
         for (Index i : table.indexes()) {
@@ -137,7 +151,11 @@ public final class SchemaDiff {
 
     private void changed(Table old, Table table) {
         ObjectName name = table.name();
-        columns(name, old, table);
+        if (table.partitioning().parent() == null) {
+            columns(name, old, table);
+        } else {
+            partitionColumns(name, old, table);
+        }
         constraints(name, old, table);
         indexes(name, old, table);
     }
@@ -165,6 +183,27 @@ public final class SchemaDiff {
         if (!result.equals(wanted)) {
             notes.add("columns of " + name + " are in another order (" + String.join(", ", result) + " after the diff, "
                     + String.join(", ", wanted) + " wanted); PostgreSQL cannot reorder columns, so this is left as is");
+        }
+    }
+
+    /**
+     * A partition's columns are its parent's, added, dropped and retyped with them; only a default
+     * or a NOT NULL of its own can differ, and those are set once the parent's changes (which
+     * PostgreSQL passes down to the partitions) are done.
+     */
+    private void partitionColumns(ObjectName name, Table old, Table table) {
+        Map<String, Column> before = byName(old.columns(), Column::name);
+        for (Column now : table.columns()) {
+            Column was = before.get(now.name());
+            if (was == null) {
+                continue;
+            }
+            if (!Objects.equals(was.defaultValue(), now.defaultValue())) {
+                partitionColumns.add(new SetColumnDefault(name, now.name(), now.defaultValue()));
+            }
+            if (was.nullability() != now.nullability()) {
+                partitionColumns.add(new SetColumnNullability(name, now.name(), now.nullability()));
+            }
         }
     }
 

@@ -111,7 +111,8 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
     private static String createTable(Table t) {
         if (t.partitioning().parent() != null) {
             return "CREATE TABLE " + name(t.name()) + " PARTITION OF " + name(t.partitioning().parent()) + " "
-                    + t.partitioning().bound();
+                    + t.partitioning().bound()
+                    + (t.partitioning().key() == null ? "" : " PARTITION BY " + t.partitioning().key());
         }
         List<String> parts = new ArrayList<>();
         t.columns().forEach(c -> parts.add(column(c)));
