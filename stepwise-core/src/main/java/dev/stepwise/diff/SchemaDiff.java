@@ -10,10 +10,14 @@ import dev.stepwise.schema.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The changes that turn one schema model into another, in an order PostgreSQL accepts: foreign
@@ -52,6 +56,8 @@ public final class SchemaDiff {
     private final List<SchemaChange> dropColumns = new ArrayList<>();
     private final List<SchemaChange> dropSchemas = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** Per table, the columns dropped and added again: their indexes and constraints go with them and come back. */
+    private final Map<ObjectName, Set<String>> recreatedColumns = new LinkedHashMap<>();
 
     private SchemaDiff() {
     }
@@ -168,17 +174,28 @@ public final class SchemaDiff {
                 dropColumns.add(new DropColumn(name, c));
             }
         });
+        // a generated column goes before the columns it reads
+        dropColumns.sort(Comparator.comparing(ch -> ((DropColumn) ch).column().generated() == null));
+        Set<String> recreated = new LinkedHashSet<>();
         after.forEach((n, c) -> {
             Column was = before.get(n);
             if (was == null) {
                 columns.add(new AddColumn(name, c));
+            } else if (!Objects.equals(was.generated(), c.generated())) {
+                // no statement turns a column generated or changes its expression on every version
+                columns.add(new DropColumn(name, was));
+                columns.add(new AddColumn(name, c));
+                recreated.add(n);
             } else {
                 column(name, was, c);
             }
         });
+        recreatedColumns.put(name, recreated);
         // a new column can only go last, wherever the wanted table has it
-        List<String> result = new ArrayList<>(old.columns().stream().map(Column::name).filter(after::containsKey).toList());
-        table.columns().stream().map(Column::name).filter(n -> !before.containsKey(n)).forEach(result::add);
+        List<String> result = new ArrayList<>(old.columns().stream().map(Column::name)
+                .filter(n -> after.containsKey(n) && !recreated.contains(n)).toList());
+        table.columns().stream().map(Column::name).filter(n -> !before.containsKey(n) || recreated.contains(n))
+                .forEach(result::add);
         List<String> wanted = table.columns().stream().map(Column::name).toList();
         if (!result.equals(wanted)) {
             notes.add("columns of " + name + " are in another order (" + String.join(", ", result) + " after the diff, "
@@ -208,14 +225,14 @@ public final class SchemaDiff {
     }
 
     private void column(ObjectName table, Column was, Column now) {
-        if (!Objects.equals(was.generated(), now.generated()) || was.identity() != now.identity()) {
-            // a column cannot become or stop being generated or identity in place on every version
-            dropColumns.add(new DropColumn(table, was));
-            columns.add(new AddColumn(table, now));
-            return;
-        }
         if (!was.type().equals(now.type()) || !Objects.equals(was.collation(), now.collation())) {
             columns.add(new ChangeColumnType(table, was, now));
+        }
+        SetColumnIdentity identity = was.identity() == now.identity() ? null
+                : new SetColumnIdentity(table, now.name(), was.identity(), now.identity());
+        // an identity column has no default and is NOT NULL: the identity goes first, or comes after those
+        if (identity != null && was.identity() != Column.Identity.NONE) {
+            columns.add(identity);
         }
         if (!Objects.equals(was.defaultValue(), now.defaultValue())) {
             columns.add(new SetColumnDefault(table, now.name(), now.defaultValue()));
@@ -223,20 +240,25 @@ public final class SchemaDiff {
         if (was.nullability() != now.nullability()) {
             columns.add(new SetColumnNullability(table, now.name(), now.nullability()));
         }
+        if (identity != null && was.identity() == Column.Identity.NONE) {
+            columns.add(identity);
+        }
     }
 
     private void constraints(ObjectName table, Table old, Table now) {
         Map<String, Constraint> before = byName(old.constraints(), Constraint::name);
         Map<String, Constraint> after = byName(now.constraints(), Constraint::name);
+        Set<String> recreated = recreatedColumns.getOrDefault(table, Set.of());
+        Predicate<Constraint> onRecreated = c -> c.columns().stream().anyMatch(recreated::contains);
         before.forEach((n, c) -> {
-            if (replaced(c, after.get(n))) {
+            if (replaced(c, after.get(n)) || onRecreated.test(c)) {
                 (c.kind() == Constraint.Kind.FOREIGN_KEY ? dropForeignKeys : dropIndexesAndConstraints)
                         .add(new DropConstraint(table, c));
             }
         });
         after.forEach((n, c) -> {
             Constraint was = before.get(n);
-            if (was == null || replaced(was, c)) {
+            if (was == null || replaced(was, c) || onRecreated.test(was)) {
                 Index own = now.indexes().stream().filter(i -> n.equals(i.constraint())).findFirst().orElse(null);
                 (c.kind() == Constraint.Kind.FOREIGN_KEY ? addForeignKeys : addConstraints)
                         .add(new AddConstraint(table, c, own, TableAge.EXISTING));
@@ -266,18 +288,26 @@ public final class SchemaDiff {
                 Index::name);
         Map<String, Index> after = byName(now.indexes().stream().filter(i -> i.constraint() == null).toList(),
                 Index::name);
+        Set<String> recreated = recreatedColumns.getOrDefault(table, Set.of());
+        Predicate<Index> onRecreated = i -> recreated.stream().anyMatch(column -> mentions(i.definition(), column));
         before.forEach((n, i) -> {
             Index wanted = after.get(n);
-            if (wanted == null || !wanted.definition().equals(i.definition())) {
+            if (wanted == null || !wanted.definition().equals(i.definition()) || onRecreated.test(i)) {
                 dropIndexesAndConstraints.add(new DropIndex(table, i));
             }
         });
         after.forEach((n, i) -> {
             Index was = before.get(n);
-            if (was == null || !was.definition().equals(i.definition())) {
+            if (was == null || !was.definition().equals(i.definition()) || onRecreated.test(was)) {
                 createIndexes.add(new CreateIndex(table, i, TableAge.EXISTING));
             }
         });
+    }
+
+    /** Whether an index's text may name the column, quoted or not (a false yes only rebuilds an index). */
+    private static boolean mentions(String definition, String column) {
+        return definition.contains("\"" + column.replace("\"", "\"\"") + "\"")
+                || Pattern.compile("\\b" + Pattern.quote(column) + "\\b").matcher(definition).find();
     }
 
     private static <K, V> Map<K, V> byName(List<V> items, Function<V, K> key) {

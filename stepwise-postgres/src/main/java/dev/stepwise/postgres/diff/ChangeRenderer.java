@@ -13,6 +13,7 @@ import dev.stepwise.diff.DropSchema;
 import dev.stepwise.diff.DropTable;
 import dev.stepwise.diff.SchemaChange;
 import dev.stepwise.diff.SetColumnDefault;
+import dev.stepwise.diff.SetColumnIdentity;
 import dev.stepwise.diff.SetColumnNullability;
 import dev.stepwise.diff.TableAge;
 import dev.stepwise.diff.ValidateConstraint;
@@ -68,6 +69,9 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
         if (change instanceof SetColumnDefault c) {
             return List.of("ALTER TABLE " + name(c.table()) + " ALTER COLUMN " + q(c.column())
                     + (c.expression() == null ? " DROP DEFAULT" : " SET DEFAULT " + c.expression()));
+        }
+        if (change instanceof SetColumnIdentity c) {
+            return identity(c);
         }
         if (change instanceof SetColumnNullability c) {
             return nullability(c);
@@ -151,6 +155,22 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
     private static String collationName(String collation) {
         int dot = collation.indexOf('.');
         return dot < 0 ? q(collation) : q(collation.substring(0, dot)) + "." + q(collation.substring(dot + 1));
+    }
+
+    private static List<String> identity(SetColumnIdentity c) {
+        String alter = "ALTER TABLE " + name(c.table()) + " ALTER COLUMN " + q(c.column());
+        if (c.to() == Column.Identity.NONE) {
+            return List.of(alter + " DROP IDENTITY");
+        }
+        String kind = c.to() == Column.Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT";
+        if (c.from() != Column.Identity.NONE) {
+            return List.of(alter + " SET GENERATED " + kind);
+        }
+        // the new sequence starts at 1: set it past the values the column already holds
+        return List.of(alter + " ADD GENERATED " + kind + " AS IDENTITY",
+                "SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(" + PostgresIdentifiers.literal(name(c.table()))
+                        + ", " + PostgresIdentifiers.literal(q(c.column())) + "), GREATEST(COALESCE(MAX(" + q(c.column())
+                        + "), 0) + 1, 1), false) FROM " + name(c.table()));
     }
 
     private static List<String> nullability(SetColumnNullability c) {
