@@ -63,8 +63,7 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
             return List.of("ALTER TABLE " + name(c.table()) + " DROP COLUMN " + q(c.column().name()));
         }
         if (change instanceof ChangeColumnType c) {
-            return List.of("ALTER TABLE " + name(c.table()) + " ALTER COLUMN " + q(c.to().name()) + " TYPE "
-                    + c.to().type() + collate(c.to()));
+            return List.of(changeType(c));
         }
         if (change instanceof SetColumnDefault c) {
             return List.of("ALTER TABLE " + name(c.table()) + " ALTER COLUMN " + q(c.column())
@@ -110,6 +109,23 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
     /** {@code pg_get_indexdef} says {@code ON ONLY} of the indexes of partitioned tables, and only of them. */
     private static boolean onPartitionedTable(Index index) {
         return INDEX_ON_ONLY.matcher(index.definition()).lookingAt();
+    }
+
+    /**
+     * {@code USING column::type}, since the diff cannot tell which types cast without it (text to
+     * integer or to an enum do not); a cast PostgreSQL would make on its own rewrites no more.
+     * A default that does not cast to the new type would fail the statement: it is dropped
+     * first and the wanted one set in the same statement.
+     */
+    private static String changeType(ChangeColumnType c) {
+        String column = "ALTER COLUMN " + q(c.to().name());
+        String type = column + " TYPE " + c.to().type() + collate(c.to()) + " USING " + q(c.to().name()) + "::"
+                + c.to().type();
+        if (c.from().defaultValue() == null) {
+            return "ALTER TABLE " + name(c.table()) + " " + type;
+        }
+        return "ALTER TABLE " + name(c.table()) + " " + column + " DROP DEFAULT, " + type
+                + (c.to().defaultValue() == null ? "" : ", " + column + " SET DEFAULT " + c.to().defaultValue());
     }
 
     private static String createTable(Table t) {
