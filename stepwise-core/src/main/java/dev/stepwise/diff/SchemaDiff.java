@@ -83,6 +83,7 @@ public final class SchemaDiff {
                 diff.changed(old, table);
             }
         });
+        diff.foreignKeysOnReplacedKeys(before, after);
         // a partitioned table before its partitions, and a partition before its own (sub-)partitions
         diff.createTables.sort(Comparator.comparingInt(ch -> depth(((CreateTable) ch).table(), after)));
         List<SchemaChange> all = new ArrayList<>();
@@ -126,6 +127,39 @@ public final class SchemaDiff {
         table.constraints().stream().filter(c -> c.kind() == Constraint.Kind.FOREIGN_KEY)
                 .forEach(c -> dropForeignKeys.add(new DropConstraint(table.name(), c)));
         dropTables.add(new DropTable(table));
+    }
+
+    /**
+     * A foreign key depends on the referenced table's primary key or unique constraint, so
+     * PostgreSQL will not drop that while the foreign key exists: a foreign key that stays is
+     * dropped before a key it points at is replaced, and added back after.
+     */
+    private void foreignKeysOnReplacedKeys(Map<ObjectName, Table> before, Map<ObjectName, Table> after) {
+        List<DropConstraint> replacedKeys = dropIndexesAndConstraints.stream()
+                .filter(ch -> ch instanceof DropConstraint d && (d.constraint().kind() == Constraint.Kind.PRIMARY_KEY
+                        || d.constraint().kind() == Constraint.Kind.UNIQUE))
+                .map(ch -> (DropConstraint) ch).toList();
+        for (DropConstraint key : replacedKeys) {
+            Set<String> keyColumns = Set.copyOf(key.constraint().columns());
+            after.forEach((name, table) -> {
+                Table old = before.get(name);
+                if (old == null) {
+                    return;
+                }
+                for (Constraint fk : table.constraints()) {
+                    boolean dependent = fk.kind() == Constraint.Kind.FOREIGN_KEY
+                            && fk.foreignKey().references().equals(key.table())
+                            && Set.copyOf(fk.foreignKey().referencedColumns()).equals(keyColumns)
+                            && old.constraints().contains(fk);
+                    boolean alreadyDropped = dropForeignKeys.stream().anyMatch(ch -> ch instanceof DropConstraint d
+                            && d.table().equals(name) && d.constraint().name().equals(fk.name()));
+                    if (dependent && !alreadyDropped) {
+                        dropForeignKeys.add(new DropConstraint(name, fk));
+                        addForeignKeys.add(new AddConstraint(name, fk, null, TableAge.EXISTING));
+                    }
+                }
+            });
+        }
     }
 
     /** How many partitioned tables a table is (indirectly) a partition of. */
