@@ -6,7 +6,7 @@ package dev.stepwise.diff;
  */
 public sealed interface SchemaChange permits CreateSchema, DropSchema, CreateTable, DropTable, AddColumn, DropColumn,
         ChangeColumnType, SetColumnDefault, SetColumnNullability, SetColumnIdentity, AddConstraint, DropConstraint, ValidateConstraint,
-        CreateIndex, DropIndex {
+        CreateIndex, DropIndex, DetachPartition, AttachPartition {
 
     /** Whether the change destroys data (a dropped table or column): such changes go in a contract migration. */
     default boolean destructive() {

@@ -46,8 +46,10 @@ public final class SchemaDiff {
     private final List<SchemaChange> dropForeignKeys = new ArrayList<>();
     private final List<SchemaChange> dropIndexesAndConstraints = new ArrayList<>();
     private final List<SchemaChange> dropTables = new ArrayList<>();
+    private final List<SchemaChange> detachPartitions = new ArrayList<>();
     private final List<SchemaChange> createSchemas = new ArrayList<>();
     private final List<SchemaChange> createTables = new ArrayList<>();
+    private final List<SchemaChange> attachPartitions = new ArrayList<>();
     private final List<SchemaChange> columns = new ArrayList<>();
     private final List<SchemaChange> partitionColumns = new ArrayList<>();
     private final List<SchemaChange> addConstraints = new ArrayList<>();
@@ -87,8 +89,9 @@ public final class SchemaDiff {
         // a partitioned table before its partitions, and a partition before its own (sub-)partitions
         diff.createTables.sort(Comparator.comparingInt(ch -> depth(((CreateTable) ch).table(), after)));
         List<SchemaChange> all = new ArrayList<>();
+        // a partition's new bound may overlap its old one or a new partition's: detached first, attached once those exist
         for (List<SchemaChange> phase : List.of(diff.dropForeignKeys, diff.dropIndexesAndConstraints, diff.dropTables,
-                diff.createSchemas, diff.createTables, diff.columns, diff.partitionColumns, diff.addConstraints, diff.createIndexes,
+                diff.detachPartitions, diff.createSchemas, diff.createTables, diff.attachPartitions, diff.columns, diff.partitionColumns, diff.addConstraints, diff.createIndexes,
                 diff.addForeignKeys, diff.dropColumns, diff.dropSchemas)) {
             all.addAll(phase);
         }
@@ -196,6 +199,7 @@ public final class SchemaDiff {
         } else {
             partitionColumns(name, old, table);
         }
+        partitioning(old, table);
         constraints(name, old, table);
         indexes(name, old, table);
     }
@@ -234,6 +238,22 @@ public final class SchemaDiff {
         if (!result.equals(wanted)) {
             notes.add("columns of " + name + " are in another order (" + String.join(", ", result) + " after the diff, "
                     + String.join(", ", wanted) + " wanted); PostgreSQL cannot reorder columns, so this is left as is");
+        }
+    }
+
+    /** A partition's new bound; any other change of partitioning would need the table made again. */
+    private void partitioning(Table old, Table table) {
+        Table.Partitioning was = old.partitioning();
+        Table.Partitioning now = table.partitioning();
+        if (was.equals(now)) {
+            return;
+        }
+        if (was.parent() != null && was.parent().equals(now.parent()) && Objects.equals(was.key(), now.key())) {
+            detachPartitions.add(new DetachPartition(table.name(), was.parent()));
+            attachPartitions.add(new AttachPartition(table.name(), now.parent(), now.bound()));
+        } else {
+            notes.add("partitioning of " + table.name() + " differs (" + was + " here, " + now + " wanted); the diff"
+                    + " does not repartition a table or move a partition to another parent, so this is left as is");
         }
     }
 

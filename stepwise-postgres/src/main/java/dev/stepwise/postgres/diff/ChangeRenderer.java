@@ -2,10 +2,12 @@ package dev.stepwise.postgres.diff;
 
 import dev.stepwise.diff.AddColumn;
 import dev.stepwise.diff.AddConstraint;
+import dev.stepwise.diff.AttachPartition;
 import dev.stepwise.diff.ChangeColumnType;
 import dev.stepwise.diff.CreateIndex;
 import dev.stepwise.diff.CreateSchema;
 import dev.stepwise.diff.CreateTable;
+import dev.stepwise.diff.DetachPartition;
 import dev.stepwise.diff.DropColumn;
 import dev.stepwise.diff.DropConstraint;
 import dev.stepwise.diff.DropIndex;
@@ -68,6 +70,13 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
         if (change instanceof SetColumnDefault c) {
             return List.of("ALTER TABLE " + name(c.table()) + " ALTER COLUMN " + q(c.column())
                     + (c.expression() == null ? " DROP DEFAULT" : " SET DEFAULT " + c.expression()));
+        }
+        if (change instanceof DetachPartition c) {
+            return List.of("ALTER TABLE " + name(c.parent()) + " DETACH PARTITION " + name(c.table()));
+        }
+        if (change instanceof AttachPartition c) {
+            // scans the partition for rows outside the bound, under SHARE UPDATE EXCLUSIVE on the parent
+            return List.of("ALTER TABLE " + name(c.parent()) + " ATTACH PARTITION " + name(c.table()) + " " + c.bound());
         }
         if (change instanceof SetColumnIdentity c) {
             return identity(c);
