@@ -158,7 +158,7 @@ public final class SchemaDiff {
                             && d.table().equals(name) && d.constraint().name().equals(fk.name()));
                     if (dependent && !alreadyDropped) {
                         dropForeignKeys.add(new DropConstraint(name, fk));
-                        addForeignKeys.add(new AddConstraint(name, fk, null, TableAge.EXISTING));
+                        addForeignKeys.add(new AddConstraint(name, fk, null, TableAge.EXISTING, TableShape.of(table)));
                     }
                 }
             });
@@ -315,7 +315,7 @@ public final class SchemaDiff {
             if (was == null || replaced(was, c) || onRecreated.test(was)) {
                 Index own = now.indexes().stream().filter(i -> n.equals(i.constraint())).findFirst().orElse(null);
                 (c.kind() == Constraint.Kind.FOREIGN_KEY ? addForeignKeys : addConstraints)
-                        .add(new AddConstraint(table, c, own, TableAge.EXISTING));
+                        .add(new AddConstraint(table, c, own, TableAge.EXISTING, TableShape.of(now)));
             } else if (was.validation() != c.validation()) {
                 addConstraints.add(new ValidateConstraint(table, n));
             }

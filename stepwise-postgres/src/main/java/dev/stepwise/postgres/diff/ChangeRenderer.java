@@ -18,6 +18,7 @@ import dev.stepwise.diff.SetColumnDefault;
 import dev.stepwise.diff.SetColumnIdentity;
 import dev.stepwise.diff.SetColumnNullability;
 import dev.stepwise.diff.TableAge;
+import dev.stepwise.diff.TableShape;
 import dev.stepwise.diff.ValidateConstraint;
 import dev.stepwise.dialect.SchemaChangeRenderer;
 import dev.stepwise.postgres.statement.PostgresIdentifiers;
@@ -227,7 +228,9 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
                             + " USING INDEX " + q(c.index().name())
                             + deferral(k));
         }
-        if (!validatable || c.age() == TableAge.NEW) {
+        // PostgreSQL cannot add a NOT VALID foreign key to a partitioned table: it is added and checked at once
+        boolean partitionedForeignKey = k.kind() == Constraint.Kind.FOREIGN_KEY && c.shape() == TableShape.PARTITIONED;
+        if (!validatable || c.age() == TableAge.NEW || partitionedForeignKey) {
             return List.of(k.validation() == Constraint.Validation.NOT_VALID && validatable ? add + " NOT VALID" : add);
         }
         // the scan runs under SHARE UPDATE EXCLUSIVE in VALIDATE, not under the ADD's stronger lock
