@@ -266,7 +266,8 @@ public final class SchemaDiff {
         Map<String, Column> before = byName(old.columns(), Column::name);
         for (Column now : table.columns()) {
             Column was = before.get(now.name());
-            if (was == null) {
+            // a column the parent adds, or drops and adds again as another generated one, comes as the parent's
+            if (was == null || !Objects.equals(was.generated(), now.generated())) {
                 continue;
             }
             if (!Objects.equals(was.defaultValue(), now.defaultValue())) {
