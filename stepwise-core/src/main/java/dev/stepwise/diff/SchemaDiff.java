@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * The changes that turn one schema model into another, in an order PostgreSQL accepts: foreign
  * keys that go are dropped first (before the tables they point at), then indexes and constraints,
  * tables and columns; new schemas and tables come before the columns, constraints and indexes
- * that need them, and new foreign keys last. Its reverse is the diff the other way round.
+ * that need them, and new foreign keys last. A partition whose bound changes is detached before
+ * new partitions are made and attached after. Its reverse is the diff the other way round.
  *
  * <p>Column order is not part of the comparison: PostgreSQL cannot reorder columns, so a
  * difference in order is reported as a note and nothing is done about it.
@@ -91,8 +92,9 @@ public final class SchemaDiff {
         List<SchemaChange> all = new ArrayList<>();
         // a partition's new bound may overlap its old one or a new partition's: detached first, attached once those exist
         for (List<SchemaChange> phase : List.of(diff.dropForeignKeys, diff.dropIndexesAndConstraints, diff.dropTables,
-                diff.detachPartitions, diff.createSchemas, diff.createTables, diff.attachPartitions, diff.columns, diff.partitionColumns, diff.addConstraints, diff.createIndexes,
-                diff.addForeignKeys, diff.dropColumns, diff.dropSchemas)) {
+                diff.detachPartitions, diff.createSchemas, diff.createTables, diff.attachPartitions, diff.columns,
+                diff.partitionColumns, diff.addConstraints, diff.createIndexes, diff.addForeignKeys, diff.dropColumns,
+                diff.dropSchemas)) {
             all.addAll(phase);
         }
         return new Result(all, diff.notes);
