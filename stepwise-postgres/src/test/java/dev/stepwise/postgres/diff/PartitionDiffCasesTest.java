@@ -113,6 +113,18 @@ class PartitionDiffCasesTest {
     }
 
     @Test
+    void a_list_partition_gives_one_of_its_values_to_a_new_partition() {
+        RoundTrip.between(REGIONS, REGIONS.replace("FOR VALUES IN ('de', 'fr')", "FOR VALUES IN ('de')")
+                .replace("INSERT INTO sales VALUES (1, 'de', 10)", "CREATE TABLE sales_fr PARTITION OF sales FOR VALUES IN ('fr');\n"
+                        + "INSERT INTO sales VALUES (1, 'de', 10)")).holds();
+    }
+
+    @Test
+    void a_range_partition_holding_rows_is_widened() {
+        RoundTrip.between(EVENTS, EVENTS.replace("TO ('2027-01-01')", "TO ('2027-07-01')")).holds();
+    }
+
+    @Test
     void a_partition_bound_changes() {
         RoundTrip.between(REGIONS, REGIONS.replace("FOR VALUES IN ('us')", "FOR VALUES IN ('us', 'ca')")).holds();
     }

@@ -160,6 +160,16 @@ class TableDiffCasesTest {
     }
 
     @Test
+    void an_identity_column_becomes_a_plain_column_with_a_default() {
+        RoundTrip.between("""
+                CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text);
+                INSERT INTO accounts (name) VALUES ('a');
+                """, """
+                CREATE TABLE accounts (id bigint NOT NULL DEFAULT 0 PRIMARY KEY, name text);
+                """).holds();
+    }
+
+    @Test
     void array_and_jsonb_columns_are_added_and_changed() {
         RoundTrip.between("""
                 CREATE TABLE docs (id int PRIMARY KEY, tags text[], body json);
