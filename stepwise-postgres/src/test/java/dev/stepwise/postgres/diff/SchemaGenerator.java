@@ -410,7 +410,8 @@ final class SchemaGenerator {
                 break;
             case SEQUENCES:
                 sql = "CREATE SEQUENCE " + qualified + " INCREMENT " + pick("1", "5") + pick("", " CYCLE")
-                        + pick("", " OWNED BY " + table.qualified() + ".\"id\"");
+                        // a sequence belongs to a column of its own schema's tables only
+                        + (table.schema.equals("public") ? pick("", " OWNED BY " + table.qualified() + ".\"id\"") : "");
                 break;
             case ROUTINES:
                 sql = pick("CREATE FUNCTION " + qualified + "(a integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT a + "
