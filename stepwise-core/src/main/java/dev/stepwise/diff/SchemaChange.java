@@ -5,7 +5,7 @@ package dev.stepwise.diff;
  * SQL, and {@link SchemaDiff} orders them so every object exists before what uses it.
  */
 public sealed interface SchemaChange permits CreateSchema, DropSchema, CreateTable, DropTable, AddColumn, DropColumn,
-        ChangeColumnType, SetColumnDefault, SetColumnNullability, SetColumnIdentity, AddConstraint, DropConstraint, ValidateConstraint,
+        ChangeColumnType, SetColumnDefault, SetColumnNullability, SetColumnIdentity, DropColumnExpression, AddConstraint, DropConstraint, ValidateConstraint,
         CreateIndex, DropIndex, DetachPartition, AttachPartition {
 
     /** Whether the change destroys data (a dropped table or column): such changes go in a contract migration. */

@@ -221,8 +221,11 @@ public final class SchemaDiff {
             Column was = before.get(n);
             if (was == null) {
                 columns.add(new AddColumn(name, c));
+            } else if (was.generated() != null && c.generated() == null) {
+                columns.add(new DropColumnExpression(name, n));
+                column(name, new Column(n, was.type(), was.collation(), was.nullability(), null, was.identity(), null), c);
             } else if (!Objects.equals(was.generated(), c.generated())) {
-                // no statement turns a column generated or changes its expression on every version
+                // no statement makes a column generated, or changes its expression, on every version
                 columns.add(new DropColumn(name, was));
                 columns.add(new AddColumn(name, c));
                 recreated.add(n);

@@ -9,6 +9,7 @@ import dev.stepwise.diff.CreateSchema;
 import dev.stepwise.diff.CreateTable;
 import dev.stepwise.diff.DetachPartition;
 import dev.stepwise.diff.DropColumn;
+import dev.stepwise.diff.DropColumnExpression;
 import dev.stepwise.diff.DropConstraint;
 import dev.stepwise.diff.DropIndex;
 import dev.stepwise.diff.DropSchema;
@@ -78,6 +79,9 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
         if (change instanceof AttachPartition c) {
             // scans the partition for rows outside the bound, under SHARE UPDATE EXCLUSIVE on the parent
             return List.of("ALTER TABLE " + name(c.parent()) + " ATTACH PARTITION " + name(c.table()) + " " + c.bound());
+        }
+        if (change instanceof DropColumnExpression c) {
+            return List.of("ALTER TABLE " + name(c.table()) + " ALTER COLUMN " + q(c.column()) + " DROP EXPRESSION");
         }
         if (change instanceof SetColumnIdentity c) {
             return identity(c);
