@@ -301,10 +301,17 @@ final class SchemaGenerator {
         }
     }
 
-    /** Types PostgreSQL casts between (the columns hold no rows, so any value fits). */
+    /**
+     * Types PostgreSQL casts between, both ways (the columns hold no rows, so any value fits).
+     * Several mutations may change one column, and the diff back must cast again, so this is an
+     * equivalence: numbers and text among each other, the other families within themselves.
+     */
     private static boolean castable(Type from, Type to) {
-        return from.family == to.family || from.family == Family.TEXT || to.family == Family.TEXT
-                && from.family != Family.RANGE;
+        return castGroup(from) == castGroup(to);
+    }
+
+    private static Family castGroup(Type type) {
+        return type.family == Family.NUMBER ? Family.TEXT : type.family;
     }
 
     private void addConstraint(SchemaSpec s, TableSpec t) {
