@@ -11,8 +11,13 @@ import dev.stepwise.schema.ObjectName;
  * @param index a primary key's, unique or exclusion constraint's own index, which on an existing
  *              table is built first without blocking writes; null for other kinds
  */
-public record AddConstraint(ObjectName table, Constraint constraint, Index index, TableAge age)
+public record AddConstraint(ObjectName table, Constraint constraint, Index index, TableAge age, TableShape shape)
         implements SchemaChange {
+
+    /** A constraint added to a plain table. */
+    public AddConstraint(ObjectName table, Constraint constraint, Index index, TableAge age) {
+        this(table, constraint, index, age, TableShape.PLAIN);
+    }
 
     @Override
     public String describe() {

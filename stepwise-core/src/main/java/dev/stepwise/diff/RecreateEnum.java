@@ -1,8 +1,6 @@
 package dev.stepwise.diff;
 
-import dev.stepwise.schema.Column;
 import dev.stepwise.schema.EnumType;
-import dev.stepwise.schema.ObjectName;
 
 import java.util.List;
 
@@ -12,11 +10,7 @@ import java.util.List;
  *
  * @param columns the columns of the type, with their defaults, which must be set again on the new type
  */
-public record RecreateEnum(EnumType from, EnumType to, List<Use> columns) implements SchemaChange {
-
-    /** A column whose type is the enum (or an array of it). */
-    public record Use(ObjectName table, Column column) {
-    }
+public record RecreateEnum(EnumType from, EnumType to, List<TypedColumn> columns) implements SchemaChange {
 
     public RecreateEnum {
         columns = List.copyOf(columns);

@@ -6,11 +6,11 @@ package dev.stepwise.diff;
  */
 public sealed interface SchemaChange permits CreateSchema, DropSchema, CreateTable, DropTable, AddColumn, DropColumn,
         ChangeColumnType, SetColumnDefault, SetColumnNullability, AddConstraint, DropConstraint, ValidateConstraint,
-        CreateIndex, DropIndex, CreatePartitionedIndex, DropPartitionedIndex,
-        CreateExtension, DropExtension, UpdateExtension, CreateEnum, DropEnum, AddEnumValues, RecreateEnum,
+        CreateIndex, DropIndex, CreatePartitionedIndex, DropPartitionedIndex, DetachPartition, AttachPartition,
+        CreateExtension, DropExtension, UpdateExtension, CreateEnum, DropEnum, AddEnumValues, RecreateEnum, RecreateDomain,
         CreateDomain, DropDomain, AlterDomain, CreateSequence, DropSequence, AlterSequence, SetSequenceOwner,
         CreateView, DropView, CreateRoutine, DropRoutine, CreateTrigger, DropTrigger, SetTriggerFiring, SetComment,
-        SetColumnIdentity, RenameConstraint, RenameIndex {
+        SetColumnIdentity, DropColumnExpression, RenameConstraint, RenameIndex {
 
     /** Whether the change destroys data (a dropped table or column): such changes go in a contract migration. */
     default boolean destructive() {

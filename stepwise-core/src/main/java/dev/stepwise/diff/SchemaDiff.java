@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -70,9 +71,9 @@ public final class SchemaDiff {
                 diff.changed(old, table, to);
             }
         });
-        // a partitioned table before its partitions
-        plan.phase(Plan.Phase.CREATE_TABLES)
-                .sort(Comparator.comparing(ch -> ((CreateTable) ch).table().partitioning().parent() != null));
+        diff.foreignKeysOnReplacedKeys(before, after);
+        // a partitioned table before its partitions, and a partition before its own (sub-)partitions
+        plan.phase(Plan.Phase.CREATE_TABLES).sort(Comparator.comparingInt(ch -> depth(((CreateTable) ch).table(), after)));
         TypeDiff.plan(from, to, plan);
         CodeDiff.plan(from, to, plan);
         CommentDiff.plan(from, to, plan);
@@ -95,11 +96,57 @@ public final class SchemaDiff {
         plan.add(Plan.Phase.DROP_TABLES, new DropTable(table));
     }
 
+    /**
+     * A foreign key depends on the referenced table's primary key or unique constraint, so
+     * PostgreSQL will not drop that while the foreign key exists: a foreign key that stays is
+     * dropped before a key it points at is replaced, and added back after.
+     */
+    private void foreignKeysOnReplacedKeys(Map<ObjectName, Table> before, Map<ObjectName, Table> after) {
+        List<DropConstraint> replacedKeys = plan.phase(Plan.Phase.DROP_INDEXES_AND_CONSTRAINTS).stream()
+                .filter(ch -> ch instanceof DropConstraint d && (d.constraint().kind() == Constraint.Kind.PRIMARY_KEY
+                        || d.constraint().kind() == Constraint.Kind.UNIQUE))
+                .map(ch -> (DropConstraint) ch).toList();
+        for (DropConstraint key : replacedKeys) {
+            Set<String> keyColumns = Set.copyOf(key.constraint().columns());
+            after.forEach((name, table) -> {
+                Table old = before.get(name);
+                if (old == null) {
+                    return;
+                }
+                for (Constraint fk : table.constraints()) {
+                    boolean dependent = fk.kind() == Constraint.Kind.FOREIGN_KEY
+                            && fk.foreignKey().references().equals(key.table())
+                            && Set.copyOf(fk.foreignKey().referencedColumns()).equals(keyColumns)
+                            && old.constraints().contains(fk);
+                    boolean alreadyDropped = plan.phase(Plan.Phase.DROP_FOREIGN_KEYS).stream().anyMatch(ch -> ch instanceof DropConstraint d
+                            && d.table().equals(name) && d.constraint().name().equals(fk.name()));
+                    if (dependent && !alreadyDropped) {
+                        plan.add(Plan.Phase.DROP_FOREIGN_KEYS, new DropConstraint(name, fk));
+                        plan.add(Plan.Phase.ADD_FOREIGN_KEYS, new AddConstraint(name, fk, null, TableAge.EXISTING, TableShape.of(table)));
+                    }
+                }
+            });
+        }
+    }
+
+    /** How many partitioned tables a table is (indirectly) a partition of. */
+    private static int depth(Table table, Map<ObjectName, Table> tables) {
+        int depth = 0;
+        for (Table t = table; t != null && t.partitioning().parent() != null; t = tables.get(t.partitioning().parent())) {
+            depth++;
+        }
+        return depth;
+    }
+
     private void created(Table table) {
         plan.add(Plan.Phase.CREATE_TABLES, new CreateTable(table));
+        boolean partition = table.partitioning().parent() != null;
         for (Constraint c : table.constraints()) {
             if (c.kind() == Constraint.Kind.FOREIGN_KEY) {
                 plan.add(Plan.Phase.ADD_FOREIGN_KEYS, new AddConstraint(table.name(), c, null, TableAge.NEW));
+            } else if (partition) {
+                // CREATE TABLE ... PARTITION OF takes the parent's columns; a partition's own constraints follow it
+                plan.add(Plan.Phase.ADD_CONSTRAINTS, new AddConstraint(table.name(), c, null, TableAge.NEW));
             }
         }
         for (Index i : table.indexes()) {
@@ -112,43 +159,102 @@ public final class SchemaDiff {
     private void changed(Table old, Table table, SchemaModel to) {
         ObjectName name = table.name();
         readdedColumns.clear();
-        Map<String, Column> before = byName(old.columns(), Column::name);
-        Map<String, Column> after = byName(table.columns(), Column::name);
-        before.forEach((n, c) -> {
-            if (!after.containsKey(n)) {
-                plan.add(Plan.Phase.DROP_COLUMNS, new DropColumn(name, c));
-                plan.reshapedTables.add(name);
-            }
-        });
-        after.forEach((n, c) -> {
-            Column was = before.get(n);
-            if (was == null) {
-                plan.add(Plan.Phase.COLUMNS, new AddColumn(name, c));
-            } else {
-                column(name, was, c);
-            }
-        });
-        List<String> kept = old.columns().stream().map(Column::name).filter(after::containsKey).toList();
-        List<String> wanted = table.columns().stream().map(Column::name).filter(before::containsKey).toList();
-        if (!kept.equals(wanted)) {
-            plan.notes.add("columns of " + name + " are in another order (" + String.join(", ", kept) + " here, "
-                    + String.join(", ", wanted) + " wanted); PostgreSQL cannot reorder columns, so this is left as is");
+        if (table.partitioning().parent() == null) {
+            columns(name, old, table);
+        } else {
+            partitionColumns(name, old, table);
         }
+        partitioning(old, table);
         constraints(name, old, table);
         indexes(name, old, table, to);
     }
 
-    private void column(ObjectName table, Column was, Column now) {
-        if (!Objects.equals(was.generated(), now.generated())) {
-            // a column cannot become generated in place (nor change its expression before PostgreSQL 17):
-            // dropped before it is added again, in the same phase, with what PostgreSQL drops with it
-            plan.add(Plan.Phase.COLUMNS, new DropColumn(table, was));
-            plan.add(Plan.Phase.COLUMNS, new AddColumn(table, now));
-            plan.reshapedTables.add(table);
-            plan.recreated.add(table);
-            readdedColumns.add(now.name());
+    private void columns(ObjectName name, Table old, Table table) {
+        Map<String, Column> before = byName(old.columns(), Column::name);
+        Map<String, Column> after = byName(table.columns(), Column::name);
+        List<DropColumn> drops = new ArrayList<>();
+        before.forEach((n, c) -> {
+            if (!after.containsKey(n)) {
+                drops.add(new DropColumn(name, c));
+                plan.reshapedTables.add(name);
+            }
+        });
+        // a generated column goes before the columns it reads
+        drops.sort(Comparator.comparing(d -> d.column().generated() == null));
+        drops.forEach(d -> plan.add(Plan.Phase.DROP_COLUMNS, d));
+        after.forEach((n, c) -> {
+            Column was = before.get(n);
+            if (was == null) {
+                plan.add(Plan.Phase.COLUMNS, new AddColumn(name, c));
+            } else if (was.generated() != null && c.generated() == null) {
+                // a generated column made plain keeps its values and indexes
+                plan.add(Plan.Phase.COLUMNS, new DropColumnExpression(name, n));
+                column(name, new Column(n, was.type(), was.collation(), was.nullability(), null, was.identity(), null), c);
+            } else if (!Objects.equals(was.generated(), c.generated())) {
+                // no statement makes a column generated, or changes its expression, on every version: dropped
+                // before it is added again, in the same phase, with what PostgreSQL drops with it
+                plan.add(Plan.Phase.COLUMNS, new DropColumn(name, was));
+                plan.add(Plan.Phase.COLUMNS, new AddColumn(name, c));
+                plan.reshapedTables.add(name);
+                plan.recreated.add(name);
+                readdedColumns.add(n);
+            } else {
+                column(name, was, c);
+            }
+        });
+        // a new column can only go last, wherever the wanted table has it
+        List<String> result = new ArrayList<>(old.columns().stream().map(Column::name)
+                .filter(n -> after.containsKey(n) && !readdedColumns.contains(n)).toList());
+        table.columns().stream().map(Column::name).filter(n -> !before.containsKey(n) || readdedColumns.contains(n))
+                .forEach(result::add);
+        List<String> wanted = table.columns().stream().map(Column::name).toList();
+        if (!result.equals(wanted)) {
+            plan.notes.add("columns of " + name + " are in another order (" + String.join(", ", result)
+                    + " after the diff, " + String.join(", ", wanted) + " wanted); PostgreSQL cannot reorder columns,"
+                    + " so this is left as is");
+        }
+    }
+
+    /** A partition's new bound; any other change of partitioning would need the table made again. */
+    private void partitioning(Table old, Table table) {
+        Table.Partitioning was = old.partitioning();
+        Table.Partitioning now = table.partitioning();
+        if (was.equals(now)) {
             return;
         }
+        if (was.parent() != null && was.parent().equals(now.parent()) && Objects.equals(was.key(), now.key())) {
+            // the new bound may overlap the old one or a new partition's: detached first, attached once those exist
+            plan.add(Plan.Phase.DETACH_PARTITIONS, new DetachPartition(table.name(), was.parent()));
+            plan.add(Plan.Phase.ATTACH_PARTITIONS, new AttachPartition(table.name(), now.parent(), now.bound()));
+        } else {
+            plan.notes.add("partitioning of " + table.name() + " differs (" + was + " here, " + now + " wanted); the"
+                    + " diff does not repartition a table or move a partition to another parent, so this is left as is");
+        }
+    }
+
+    /**
+     * A partition's columns are its parent's, added, dropped and retyped with them; only a default
+     * or a NOT NULL of its own can differ, and those are set once the parent's changes (which
+     * PostgreSQL passes down to the partitions) are done.
+     */
+    private void partitionColumns(ObjectName name, Table old, Table table) {
+        Map<String, Column> before = byName(old.columns(), Column::name);
+        for (Column now : table.columns()) {
+            Column was = before.get(now.name());
+            // a column the parent adds, or drops and adds again as another generated one, comes as the parent's
+            if (was == null || !Objects.equals(was.generated(), now.generated())) {
+                continue;
+            }
+            if (!Objects.equals(was.defaultValue(), now.defaultValue())) {
+                plan.add(Plan.Phase.PARTITION_COLUMNS, new SetColumnDefault(name, now.name(), now.defaultValue()));
+            }
+            if (was.nullability() != now.nullability()) {
+                plan.add(Plan.Phase.PARTITION_COLUMNS, new SetColumnNullability(name, now.name(), now.nullability()));
+            }
+        }
+    }
+
+    private void column(ObjectName table, Column was, Column now) {
         if (was.identity() != now.identity() && now.identity() == Column.Identity.NONE) {
             // before any new sequence is made: the identity's own may hold the name a serial's takes
             plan.add(Plan.Phase.DISOWN_SEQUENCES, new SetColumnIdentity(table, now.name(), was.identity(), now.identity()));
@@ -184,7 +290,7 @@ public final class SchemaDiff {
             if (was == null || replaced(was, c)) {
                 Index own = now.indexes().stream().filter(i -> n.equals(i.constraint())).findFirst().orElse(null);
                 plan.add(c.kind() == Constraint.Kind.FOREIGN_KEY ? Plan.Phase.ADD_FOREIGN_KEYS
-                        : Plan.Phase.ADD_CONSTRAINTS, new AddConstraint(table, c, own, TableAge.EXISTING));
+                        : Plan.Phase.ADD_CONSTRAINTS, new AddConstraint(table, c, own, TableAge.EXISTING, TableShape.of(now)));
             } else if (was.validation() != c.validation()) {
                 plan.add(Plan.Phase.ADD_CONSTRAINTS, new ValidateConstraint(table, n));
             }

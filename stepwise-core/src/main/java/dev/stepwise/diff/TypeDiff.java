@@ -68,7 +68,7 @@ final class TypeDiff {
                 if (isSubsequence(was.labels(), e.labels())) {
                     plan.add(Plan.Phase.CREATE_TYPES, new AddEnumValues(was, e));
                 } else {
-                    List<RecreateEnum.Use> uses = columnsOfType(to, name);
+                    List<TypedColumn> uses = columnsOfType(to, name);
                     uses.forEach(u -> plan.reshapedTables.add(u.table()));
                     plan.recreated.add(name);
                     plan.add(Plan.Phase.COLUMNS, new RecreateEnum(was, e, uses));
@@ -105,9 +105,10 @@ final class TypeDiff {
             if (was == null) {
                 plan.add(Plan.Phase.CREATE_TYPES, new CreateDomain(d));
             } else if (!was.baseType().equals(d.baseType()) || !Objects.equals(was.collation(), d.collation())) {
-                plan.notes.add("domain " + name + " changes its base type or collation (" + was.baseType() + " to "
-                        + d.baseType() + "), which PostgreSQL cannot do in place; the diff leaves it: make a new domain"
-                        + " and move the columns to it");
+                List<TypedColumn> uses = columnsOfType(to, name);
+                uses.forEach(u -> plan.reshapedTables.add(u.table()));
+                plan.recreated.add(name);
+                plan.add(Plan.Phase.COLUMNS, new RecreateDomain(was, d, uses));
             } else if (!was.equals(d)) {
                 plan.add(Plan.Phase.CREATE_TYPES, new AlterDomain(was, d));
             }
@@ -165,15 +166,15 @@ final class TypeDiff {
     }
 
     /** The columns of the wanted model whose type is the given one, or an array of it. */
-    static List<RecreateEnum.Use> columnsOfType(SchemaModel model, ObjectName type) {
-        List<RecreateEnum.Use> uses = new ArrayList<>();
+    static List<TypedColumn> columnsOfType(SchemaModel model, ObjectName type) {
+        List<TypedColumn> uses = new ArrayList<>();
         for (Table t : model.tables()) {
             if (t.partitioning().parent() != null) {
                 continue; // a partition's columns follow its parent's
             }
             for (Column c : t.columns()) {
                 if (namesType(c.type(), type)) {
-                    uses.add(new RecreateEnum.Use(t.name(), c));
+                    uses.add(new TypedColumn(t.name(), c));
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.stepwise.postgres.diff;
 
 import dev.stepwise.diff.AddColumn;
 import dev.stepwise.diff.AddConstraint;
+import dev.stepwise.diff.AttachPartition;
 import dev.stepwise.diff.ChangeColumnType;
 import dev.stepwise.diff.CreateIndex;
 import dev.stepwise.diff.CreatePartitionedIndex;
@@ -9,29 +10,34 @@ import dev.stepwise.diff.DropPartitionedIndex;
 import dev.stepwise.diff.SetComment;
 import dev.stepwise.diff.RenameConstraint;
 import dev.stepwise.diff.RenameIndex;
-import dev.stepwise.diff.SetColumnIdentity;
 import dev.stepwise.diff.CreateSchema;
 import dev.stepwise.diff.CreateTable;
+import dev.stepwise.diff.DetachPartition;
 import dev.stepwise.diff.DropColumn;
+import dev.stepwise.diff.DropColumnExpression;
 import dev.stepwise.diff.DropConstraint;
 import dev.stepwise.diff.DropIndex;
 import dev.stepwise.diff.DropSchema;
 import dev.stepwise.diff.DropTable;
 import dev.stepwise.diff.SchemaChange;
 import dev.stepwise.diff.SetColumnDefault;
+import dev.stepwise.diff.SetColumnIdentity;
 import dev.stepwise.diff.SetColumnNullability;
 import dev.stepwise.diff.TableAge;
+import dev.stepwise.diff.TableShape;
 import dev.stepwise.diff.ValidateConstraint;
 import dev.stepwise.dialect.SchemaChangeRenderer;
 import dev.stepwise.postgres.statement.PostgresIdentifiers;
 import dev.stepwise.schema.Column;
 import dev.stepwise.schema.Constraint;
+import dev.stepwise.schema.Index;
 import dev.stepwise.schema.Nullability;
 import dev.stepwise.schema.ObjectName;
 import dev.stepwise.schema.Table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A schema change as PostgreSQL statements, in the safe form where the table already holds rows
@@ -40,6 +46,10 @@ import java.util.List;
  * table is empty, so its constraints and indexes are made the plain way.
  */
 public final class ChangeRenderer implements SchemaChangeRenderer {
+
+    /** The start of an index's text up to {@code ON ONLY}, its name quoted or not. */
+    private static final Pattern INDEX_ON_ONLY = Pattern.compile(
+            "^(CREATE (?:UNIQUE )?INDEX (?:\"(?:[^\"]|\"\")*\"|\\S+)) ON ONLY ");
 
     @Override
     public List<String> render(SchemaChange change) {
@@ -87,16 +97,21 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
             return List.of("ALTER TABLE " + name(c.table()) + " DROP COLUMN " + q(c.column().name()));
         }
         if (change instanceof ChangeColumnType c) {
-            // an explicit cast, so a change without an implicit or assignment cast (text to integer, the
-            // reverse of a migration's integer to text) runs too; it changes no value the implicit one keeps
-            String using = c.from().type().equals(c.to().type()) ? ""
-                    : " USING " + q(c.to().name()) + "::" + c.to().type();
-            return List.of("ALTER TABLE " + name(c.table()) + " ALTER COLUMN " + q(c.to().name()) + " TYPE "
-                    + c.to().type() + collate(c.to()) + using);
+            return List.of(changeType(c));
         }
         if (change instanceof SetColumnDefault c) {
             return List.of("ALTER TABLE " + name(c.table()) + " ALTER COLUMN " + q(c.column())
                     + (c.expression() == null ? " DROP DEFAULT" : " SET DEFAULT " + c.expression()));
+        }
+        if (change instanceof DetachPartition c) {
+            return List.of("ALTER TABLE " + name(c.parent()) + " DETACH PARTITION " + name(c.table()));
+        }
+        if (change instanceof AttachPartition c) {
+            // scans the partition for rows outside the bound, under SHARE UPDATE EXCLUSIVE on the parent
+            return List.of("ALTER TABLE " + name(c.parent()) + " ATTACH PARTITION " + name(c.table()) + " " + c.bound());
+        }
+        if (change instanceof DropColumnExpression c) {
+            return List.of("ALTER TABLE " + name(c.table()) + " ALTER COLUMN " + q(c.column()) + " DROP EXPRESSION");
         }
         if (change instanceof SetColumnNullability c) {
             return nullability(c);
@@ -111,12 +126,48 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
             return List.of("ALTER TABLE " + name(c.table()) + " VALIDATE CONSTRAINT " + q(c.constraint()));
         }
         if (change instanceof CreateIndex c) {
-            String definition = c.index().definition();
-            return List.of(c.age() == TableAge.NEW ? definition
-                    : definition.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY "));
+            return List.of(createIndex(c.index(), c.age()));
         }
         DropIndex c = (DropIndex) change;
-        return List.of("DROP INDEX CONCURRENTLY " + q(c.table().schema()) + "." + q(c.index().name()));
+        // PostgreSQL cannot drop a partitioned table's index concurrently
+        return List.of("DROP INDEX " + (onPartitionedTable(c.index()) ? "" : "CONCURRENTLY ")
+                + q(c.table().schema()) + "." + q(c.index().name()));
+    }
+
+    /**
+     * An index built without blocking writes where the table exists. A partitioned table's index
+     * is built the plain way, for every partition: PostgreSQL refuses {@code CONCURRENTLY} there,
+     * and the {@code ON ONLY} of its catalog text would make it on the parent alone, invalid.
+     */
+    private static String createIndex(Index index, TableAge age) {
+        if (onPartitionedTable(index)) {
+            return INDEX_ON_ONLY.matcher(index.definition()).replaceFirst("$1 ON ");
+        }
+        return age == TableAge.NEW ? index.definition()
+                : index.definition().replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY ");
+    }
+
+    /** {@code pg_get_indexdef} says {@code ON ONLY} of the indexes of partitioned tables, and only of them. */
+    private static boolean onPartitionedTable(Index index) {
+        return INDEX_ON_ONLY.matcher(index.definition()).lookingAt();
+    }
+
+    /**
+     * {@code USING column::type}, since the diff cannot tell which types cast without it (text to
+     * integer or to an enum do not); a cast PostgreSQL would make on its own rewrites no more.
+     * A default that does not cast to the new type would fail the statement: it is dropped
+     * first and the wanted one set in the same statement.
+     */
+    private static String changeType(ChangeColumnType c) {
+        String column = "ALTER COLUMN " + q(c.to().name());
+        // a collation alone changes without a cast
+        String type = column + " TYPE " + c.to().type() + collate(c.to()) + (c.from().type().equals(c.to().type()) ? ""
+                : " USING " + q(c.to().name()) + "::" + c.to().type());
+        if (c.from().defaultValue() == null) {
+            return "ALTER TABLE " + name(c.table()) + " " + type;
+        }
+        return "ALTER TABLE " + name(c.table()) + " " + column + " DROP DEFAULT, " + type
+                + (c.to().defaultValue() == null ? "" : ", " + column + " SET DEFAULT " + c.to().defaultValue());
     }
 
     /**
@@ -141,7 +192,8 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
     private static String createTable(Table t) {
         if (t.partitioning().parent() != null) {
             return "CREATE TABLE " + name(t.name()) + " PARTITION OF " + name(t.partitioning().parent()) + " "
-                    + t.partitioning().bound();
+                    + t.partitioning().bound()
+                    + (t.partitioning().key() == null ? "" : " PARTITION BY " + t.partitioning().key());
         }
         List<String> parts = new ArrayList<>();
         t.columns().forEach(c -> parts.add(column(c)));
@@ -202,7 +254,8 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
         String add = "ALTER TABLE " + table + " ADD CONSTRAINT " + q(k.name()) + " " + k.definition();
         boolean validatable = k.kind() == Constraint.Kind.FOREIGN_KEY || k.kind() == Constraint.Kind.CHECK;
         boolean indexed = k.kind() == Constraint.Kind.PRIMARY_KEY || k.kind() == Constraint.Kind.UNIQUE;
-        if (indexed && c.age() == TableAge.EXISTING && c.index() != null) {
+        // a partitioned table takes no USING INDEX (nor a concurrent build): its constraint is added the plain way
+        if (indexed && c.age() == TableAge.EXISTING && c.index() != null && !onPartitionedTable(c.index())) {
             // the unique index is built without blocking writes; attaching it is then instant
             return List.of(c.index().definition().replaceFirst("^CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX CONCURRENTLY "),
                     "ALTER TABLE " + table + " ADD CONSTRAINT " + q(k.name()) + " "
@@ -210,7 +263,9 @@ public final class ChangeRenderer implements SchemaChangeRenderer {
                             + " USING INDEX " + q(c.index().name())
                             + deferral(k));
         }
-        if (!validatable || c.age() == TableAge.NEW) {
+        // PostgreSQL cannot add a NOT VALID foreign key to a partitioned table: it is added and checked at once
+        boolean partitionedForeignKey = k.kind() == Constraint.Kind.FOREIGN_KEY && c.shape() == TableShape.PARTITIONED;
+        if (!validatable || c.age() == TableAge.NEW || partitionedForeignKey) {
             return List.of(k.validation() == Constraint.Validation.NOT_VALID && validatable ? add + " NOT VALID" : add);
         }
         // the scan runs under SHARE UPDATE EXCLUSIVE in VALIDATE, not under the ADD's stronger lock

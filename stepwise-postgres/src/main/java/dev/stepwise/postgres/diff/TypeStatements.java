@@ -11,7 +11,9 @@ import dev.stepwise.diff.DropDomain;
 import dev.stepwise.diff.DropEnum;
 import dev.stepwise.diff.DropExtension;
 import dev.stepwise.diff.DropSequence;
+import dev.stepwise.diff.RecreateDomain;
 import dev.stepwise.diff.RecreateEnum;
+import dev.stepwise.diff.TypedColumn;
 import dev.stepwise.diff.SchemaChange;
 import dev.stepwise.diff.SetSequenceOwner;
 import dev.stepwise.diff.UpdateExtension;
@@ -60,6 +62,9 @@ final class TypeStatements {
         }
         if (change instanceof RecreateEnum c) {
             return recreate(c);
+        }
+        if (change instanceof RecreateDomain c) {
+            return recreateDomain(c);
         }
         if (change instanceof CreateDomain c) {
             return createDomain(c.domain());
@@ -118,7 +123,7 @@ final class TypeStatements {
         statements.add("ALTER TYPE " + name(c.from().name()) + " RENAME TO " + q(old));
         statements.add(createEnum(c.to()));
         String type = name(c.to().name());
-        for (RecreateEnum.Use use : c.columns()) {
+        for (TypedColumn use : c.columns()) {
             String table = "ALTER TABLE " + name(use.table()) + " ALTER COLUMN " + q(use.column().name());
             boolean array = use.column().type().endsWith("[]");
             if (use.column().defaultValue() != null) {
@@ -133,6 +138,32 @@ final class TypeStatements {
             }
         }
         statements.add("DROP TYPE " + name(new ObjectName(c.from().name().schema(), old)));
+        return statements;
+    }
+
+    /**
+     * A new collation or base type: the old domain steps aside under a derived name, the new one
+     * takes the name, each column moves to it through the new base type, and the old one is dropped.
+     */
+    private static List<String> recreateDomain(RecreateDomain c) {
+        String old = PostgresIdentifiers.derivedName(c.to().name().name(), "old");
+        List<String> statements = new ArrayList<>();
+        statements.add("ALTER DOMAIN " + name(c.from().name()) + " RENAME TO " + q(old));
+        statements.addAll(createDomain(c.to()));
+        String type = name(c.to().name());
+        for (TypedColumn use : c.columns()) {
+            String table = "ALTER TABLE " + name(use.table()) + " ALTER COLUMN " + q(use.column().name());
+            boolean array = use.column().type().endsWith("[]");
+            if (use.column().defaultValue() != null) {
+                statements.add(table + " DROP DEFAULT");
+            }
+            statements.add(table + " TYPE " + type + (array ? "[]" : "") + " USING " + q(use.column().name())
+                    + (array ? "::" + c.to().baseType() + "[]::" + type + "[]" : "::" + c.to().baseType() + "::" + type));
+            if (use.column().defaultValue() != null) {
+                statements.add(table + " SET DEFAULT " + use.column().defaultValue());
+            }
+        }
+        statements.add("DROP DOMAIN " + name(new ObjectName(c.from().name().schema(), old)));
         return statements;
     }
 
