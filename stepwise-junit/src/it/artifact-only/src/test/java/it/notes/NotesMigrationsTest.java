@@ -42,7 +42,7 @@ class NotesMigrationsTest {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void theServerIsTheVersionStepwiseIsBuiltFor(DataSource dataSource) throws Exception {
         // binaries 17.7.0 run PostgreSQL 17.7
         String expected = System.getProperty("expected.postgres.version").replaceFirst("\\.0$", "");
@@ -54,7 +54,7 @@ class NotesMigrationsTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void downgradeRemovesTitle(StepwiseHandle stepwise) {
         stepwise.downgrade("-1");
 
