@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * A {@code --seed FILE.sql} of rows for the walk. Its tables appear one migration at a time, so
  * each statement runs (in autocommit) as soon as the schema has what it names: before each
- * migration's up, every statement still waiting is tried, in file order, and one that the server
+ * migration's up and once more at head, every statement still waiting is tried, in file order, and one that the server
  * refuses only because a table, column, type or function does not exist yet waits for the next.
  * Any other error is a bad seed file, named by file and line.
  */
