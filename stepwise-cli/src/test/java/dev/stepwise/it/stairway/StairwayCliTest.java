@@ -148,6 +148,26 @@ class StairwayCliTest {
         assertThat(run.out()).contains("data lost as declared (reversible: lossy): public.users.name");
     }
 
+    @Test
+    void tablesItCannotFill_areSkippedAndListed_whileTheOthersGetRows() {
+        StairwayProject p = new StairwayProject(dir).users()
+                .add(MigrationText.of("b1", "a1").up("CREATE TABLE currencies (code text NOT NULL CHECK (code ~ '^[A-Z]{3}$'));\n"
+                                + "CREATE TABLE places (id int PRIMARY KEY, at point NOT NULL);\n"
+                                + "CREATE TABLE orders (id int PRIMARY KEY, user_id bigint NOT NULL REFERENCES users (id));")
+                        .down("DROP TABLE orders;\nDROP TABLE places;\nDROP TABLE currencies;"))
+                .add(MigrationText.of("c1", "b1").up("ALTER TABLE orders ADD COLUMN note text;")
+                        .down("ALTER TABLE orders DROP COLUMN note;"));
+
+        CliRun run = p.test("--rows", "30");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("no generated rows in public.currencies: the generated rows were refused:")
+                .contains("no generated rows in public.places: required column at has type point, which it cannot"
+                        + " make values of")
+                .doesNotContain("no generated rows in public.orders")
+                .doesNotContain("no generated rows in public.users");
+    }
+
     /** A type change whose down makes the column again instead of changing it back: the names go. */
     private static MigrationText lossyDown(String reversible) {
         return MigrationText.of("b1", "a1").header("reversible", reversible)
