@@ -3,7 +3,6 @@ package dev.stepwise.cli;
 import dev.stepwise.lint.Finding;
 import dev.stepwise.stairway.ChecklistItem;
 import dev.stepwise.stairway.ChecklistJudge;
-import dev.stepwise.stairway.DataLoss;
 import dev.stepwise.stairway.LockProfile;
 import dev.stepwise.stairway.RowGenerator;
 import dev.stepwise.stairway.StairwayReport;
@@ -80,11 +79,5 @@ final class TestReportText {
         return (failed == 0 ? "passed: " : "FAILED: " + failed + " of ") + report.steps().size()
                 + " migration(s) walked up, down and up" + data
                 + (report.notReached().isEmpty() ? "" : ", " + report.notReached().size() + " not reached");
-    }
-
-    static List<DataLoss> allLosses(StepReport s) {
-        List<DataLoss> all = new ArrayList<>(s.losses());
-        all.addAll(s.expectedLosses());
-        return all;
     }
 }
