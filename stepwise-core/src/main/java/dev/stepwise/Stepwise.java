@@ -23,6 +23,7 @@ import dev.stepwise.command.ShowCommand;
 import dev.stepwise.command.SqlScriptCommand;
 import dev.stepwise.command.StampCommand;
 import dev.stepwise.command.StatusCommand;
+import dev.stepwise.command.TestCommand;
 import dev.stepwise.command.UpgradeCommand;
 import dev.stepwise.command.ValidateCommand;
 import dev.stepwise.command.Workspace;
@@ -189,6 +190,14 @@ public final class Stepwise implements AutoCloseable {
      */
     public CompatCommand.Report compat(CompatCommand.Request request) {
         return new CompatCommand(workspace).run(request);
+    }
+
+    /**
+     * {@code test}: the stairway test (up, down, up, the schema compared after each leg) of every
+     * migration on a throwaway database, with rows and the checklist measured when asked.
+     */
+    public dev.stepwise.stairway.StairwayReport test(TestCommand.Request request) {
+        return new TestCommand(workspace).run(request);
     }
 
     /** Every lint rule. */

@@ -30,6 +30,10 @@ abstract class ApiCommand implements Callable<Integer> {
                     + format.name().toLowerCase(java.util.Locale.ROOT) + " is for lint; " + spec.name()
                     + " prints text or json");
         }
+        if (format == GlobalSettings.Format.MARKDOWN && !spec.name().equals("test")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format markdown is for test; "
+                    + spec.name() + " prints text or json");
+        }
         try (Stepwise stepwise = session.open()) {
             return run(session, stepwise);
         }

@@ -47,15 +47,16 @@ final class GlobalOptions {
     }
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "Output: text (default) or json; lint also sarif or github.")
+            description = "Output: text (default) or json; lint also sarif or github, test also markdown.")
     void format(String format) {
         settings().format = switch (format) {
             case "text" -> GlobalSettings.Format.TEXT;
             case "json" -> GlobalSettings.Format.JSON;
             case "sarif" -> GlobalSettings.Format.SARIF;
             case "github" -> GlobalSettings.Format.GITHUB;
+            case "markdown" -> GlobalSettings.Format.MARKDOWN;
             default -> throw new picocli.CommandLine.ParameterException(mixee.commandLine(),
-                    "--format must be text, json, sarif or github (the last two for lint), not '" + format + "'");
+                    "--format must be text, json, sarif, github (these two for lint) or markdown (for test), not '" + format + "'");
         };
     }
 

@@ -20,7 +20,7 @@ final class GlobalSettings {
     PrintWriter err;
 
     /** Output formats of commands that read state. */
-    enum Format { TEXT, JSON, SARIF, GITHUB }
+    enum Format { TEXT, JSON, SARIF, GITHUB, MARKDOWN }
 
     /** The password from wherever it was given, to scrub it from anything printed. */
     String knownPassword() {

@@ -19,7 +19,7 @@ public final class Main implements Runnable {
     static final List<Class<?>> COMMANDS = List.of(
             InitCli.class, RevisionCli.class, UpgradeCli.class, DowngradeCli.class, CurrentCli.class,
             HistoryCli.class, HeadsCli.class, BranchesCli.class, ShowCli.class, MergeCli.class, StampCli.class,
-            CheckCli.class, DiffCli.class, DriftCli.class, BaselineCli.class, StatusCli.class, LintCli.class, PlanCli.class, CompatCli.class, ValidateCli.class, RepairCli.class, CommandLine.HelpCommand.class);
+            CheckCli.class, DiffCli.class, DriftCli.class, BaselineCli.class, StatusCli.class, LintCli.class, PlanCli.class, CompatCli.class, TestCli.class, ValidateCli.class, RepairCli.class, CommandLine.HelpCommand.class);
 
     /** Global options that take a value, so the command word can be found without parsing. */
     private static final Set<String> OPTIONS_WITH_VALUES = Set.of("-C", "--url", "--user", "--password", "--schema",

@@ -58,6 +58,17 @@ final class PreRunLint {
     }
 
     /**
+     * What lint finds in the migration's {@code +up} against the run's database as it is now,
+     * with the configured severities; refuses nothing ({@code stepwise test} reports it alongside).
+     */
+    LintedMigration lint(MigrationRun run, SqlMigration sql) {
+        LinterReport report = linter.lint(sql, workspace.config().checklist().judging(facts(run, sql)));
+        // an allow that only the down needed looks unused here; that is for lint to say
+        return policy.apply(sql.revision(), sql.origin(), report.upOnly(), sql.migrationDirectives())
+                .without(LintPolicy.UNUSED_ALLOW);
+    }
+
+    /**
      * Lints the migration; returns whether it runs despite errors ({@code --unsafe}).
      *
      * @throws LintRefusedException when it has errors and {@code --unsafe} was not given
@@ -67,10 +78,7 @@ final class PreRunLint {
             return false;
         }
         long started = System.nanoTime();
-        LinterReport report = linter.lint(sql, workspace.config().checklist().judging(facts(run, sql)));
-        // an allow that only the down needed looks unused here; that is for lint to say
-        LintedMigration linted = policy.apply(sql.revision(), sql.origin(), report.upOnly(), sql.migrationDirectives())
-                .without(LintPolicy.UNUSED_ALLOW);
+        LintedMigration linted = lint(run, sql);
         workspace.listener().migrationLinted(sql.revision(), Duration.ofNanos(System.nanoTime() - started));
         for (Finding f : linted.findings()) {
             if (f.severity() == Severity.WARNING) {

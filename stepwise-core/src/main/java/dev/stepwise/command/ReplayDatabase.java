@@ -88,6 +88,11 @@ final class ReplayDatabase implements AutoCloseable {
         return base.substring(0, base.lastIndexOf('/') + 1) + database + rest;
     }
 
+    /** The scratch database's JDBC URL and the server's credentials, for a run of its own on it ({@code test}). */
+    ConnectionSpec spec() {
+        return new ConnectionSpec(databaseUrl(server.jdbcUrl(), name), server.user(), server.password());
+    }
+
     int serverMajorVersion() {
         return serverMajorVersion;
     }

@@ -65,6 +65,21 @@ public final class Workspace implements AutoCloseable {
         this.runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     }
 
+    /**
+     * A workspace like this one on another database (the scratch database {@code test} walks), with
+     * the migrations this one read; closing it leaves this one's servers alone.
+     */
+    public Workspace onDatabase(ConnectionSpec database, RunListener listener) {
+        StepwiseConfig c = config;
+        StepwiseConfig other = new StepwiseConfig(c.projectDirectory(), c.migrations(), database.jdbcUrl(),
+                database.user(), database.password(), c.tables(), c.lockWait(), c.javaPackages(), c.lockTimeouts(),
+                c.contractDelay(), c.replayUrl(), c.lintSeverities(), c.checklist(), c.compatQueries());
+        Workspace w = new Workspace(other, null, classLoader, clock, sleeper, random, listener);
+        w.migrations = migrations();
+        w.dialect = dialect();
+        return w;
+    }
+
     public StepwiseConfig config() {
         return config;
     }

@@ -97,6 +97,15 @@ public interface Dialect {
     /** Reads back, after a crash, what a step that ran in autocommit left behind. */
     StepReconciler stepReconciler(Connection connection);
 
+    /**
+     * A sampler of the table locks and wait events of the backends of run {@code runId}, on its own
+     * autocommit connection (for {@code stepwise test}).
+     */
+    LockSampler lockSampler(Connection samplerConnection, String runId);
+
+    /** Digests, sizes and generated rows of tables (for {@code stepwise test}). */
+    TableContents tableContents();
+
     /** Describes the running code's statements (parameter and result types) without running them, for {@code compat}. */
     StatementDescriber statementDescriber();
 }

@@ -17,6 +17,10 @@ import dev.stepwise.dialect.MigrationLinter;
 import dev.stepwise.dialect.StatementDescriber;
 import dev.stepwise.dialect.StepReconciler;
 import dev.stepwise.dialect.Timeouts;
+import dev.stepwise.dialect.LockSampler;
+import dev.stepwise.dialect.TableContents;
+import dev.stepwise.postgres.stairway.PostgresLockSampler;
+import dev.stepwise.postgres.stairway.PostgresTableContents;
 import dev.stepwise.dialect.VersionTableSql;
 import dev.stepwise.postgres.batch.PostgresBatchPlanner;
 import dev.stepwise.postgres.describe.PostgresStatementDescriber;
@@ -215,5 +219,15 @@ public final class PostgresDialect implements Dialect {
     @Override
     public MigrationLinter linter() {
         return new PostgresLinter();
+    }
+
+    @Override
+    public LockSampler lockSampler(Connection samplerConnection, String runId) {
+        return new PostgresLockSampler(samplerConnection, runId);
+    }
+
+    @Override
+    public TableContents tableContents() {
+        return new PostgresTableContents();
     }
 }
