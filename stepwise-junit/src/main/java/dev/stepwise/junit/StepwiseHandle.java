@@ -2,14 +2,16 @@ package dev.stepwise.junit;
 
 import dev.stepwise.Stepwise;
 import dev.stepwise.command.RunResult;
+import dev.stepwise.command.TestCommand;
 import dev.stepwise.command.UpgradeCommand;
 import dev.stepwise.schema.SchemaModel;
+import dev.stepwise.stairway.StairwayReport;
 
 import javax.sql.DataSource;
 
 /**
  * The project's migrations on a test class's own database: what a test runs ({@code upgrade},
- * {@code downgrade}) and what it looks at afterwards ({@link #schema()}). Injected by
+ * {@code downgrade}, {@code stairway}) and what it looks at afterwards ({@link #schema()}). Injected by
  * {@link StepwiseTest}; the extension closes it after the class.
  */
 public final class StepwiseHandle {
@@ -39,6 +41,15 @@ public final class StepwiseHandle {
     /** Reverts applied migrations down to the target ({@code -1}, a revision, {@code base}, ...). */
     public RunResult downgrade(String target) {
         return stepwise.downgrade(target);
+    }
+
+    /**
+     * The stairway test ({@code stepwise test}) on this database, which must be at base and hold
+     * no table of its own: every migration in graph order up, down and up again, the schema read
+     * back and compared each time. The database is left at base.
+     */
+    public StairwayReport stairway() {
+        return stepwise.test(TestCommand.Request.SCHEMA_ONLY);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.stepwise.examples.shop;
 
 import dev.stepwise.junit.StepwiseHandle;
 import dev.stepwise.junit.StepwiseTest;
+import dev.stepwise.stairway.StairwayReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +40,13 @@ class ShopMigrationsTest {
         stepwise.downgrade("-1");
 
         assertThat(stepwise.schema()).table("users").doesNotHaveColumn("email");
+    }
+
+    @Test
+    void everyMigrationGoesDownAndUpAgainToTheSameSchema(StepwiseHandle stepwise) {
+        StairwayReport report = stepwise.stairway();
+
+        assertThat(report.passed()).as("%s", report).isTrue();
+        assertThat(report.steps()).hasSize(7);
     }
 }
