@@ -149,6 +149,21 @@ class StairwayCliTest {
     }
 
     @Test
+    void lossyMigration_losingMoreThanWhatItsUpChanges_stillFails() {
+        StairwayProject p = new StairwayProject(dir).users().add(MigrationText.of("b1", "a1")
+                .header("reversible", "lossy")
+                .up("ALTER TABLE users ALTER COLUMN name TYPE text;")
+                // the down puts the type back, and also wipes a column the up never touched
+                .down("ALTER TABLE users ALTER COLUMN name TYPE varchar(255);\n"
+                        + "UPDATE users SET created_at = '2000-01-01';"));
+
+        CliRun run = p.test("--rows", "200");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out()).contains("data lost: public.users.created_at");
+    }
+
+    @Test
     void tablesItCannotFill_areSkippedAndListed_whileTheOthersGetRows() {
         StairwayProject p = new StairwayProject(dir).users()
                 .add(MigrationText.of("b1", "a1").up("CREATE TABLE currencies (code text NOT NULL CHECK (code ~ '^[A-Z]{3}$'));\n"
