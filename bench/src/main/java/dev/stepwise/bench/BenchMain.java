@@ -19,6 +19,8 @@ import dev.stepwise.bench.migrate.StepwiseMigrator;
 import dev.stepwise.bench.report.Measurements;
 import dev.stepwise.bench.report.RunContext;
 import dev.stepwise.bench.server.BenchServer;
+import dev.stepwise.bench.stairway.StairwayBenchmark;
+import dev.stepwise.bench.stairway.StairwayResults;
 import dev.stepwise.bench.status.Classpath;
 import dev.stepwise.bench.status.JavaCommand;
 import dev.stepwise.bench.status.StatusBenchmark;
@@ -99,6 +101,9 @@ public final class BenchMain {
                 write(settings, settings.diffResultFile(), diff.report(diff.run(settings.diff().runs()), context,
                         settings.diff().runs()));
             }
+            if (settings.runs("stairway")) {
+                stairway(settings, server, logs, context);
+            }
         }
     }
 
@@ -133,6 +138,26 @@ public final class BenchMain {
                 work.resolve("lint"), logs));
         List<LintBenchmark.Result> results = lint.run(settings.lintRuns());
         write(settings, settings.resultFile("lint"), lint.report(results, context, settings.lintRuns()));
+    }
+
+    private static void stairway(BenchSettings settings, BenchServer server, Path logs, RunContext context)
+            throws Exception {
+        int n = settings.stairway().migrations();
+        Path project = CorpusFiles.writeStepwise(new Corpus(n, Corpus.Kind.APPLICATION), settings.workDirectory());
+        LauncherScript launcher = new LauncherScript(settings.repositoryRoot());
+        requireFile(launcher.script());
+        StairwayBenchmark.Setup setup = new StairwayBenchmark.Setup(server, launcher, project, n,
+                Corpus.applicationTables(n), logs);
+        StairwayBenchmark.Result result = new StairwayBenchmark(setup).run(settings.stairway().runs());
+        String history = Corpus.applicationTables(n) + " tables, each created by one migration and changed by the four"
+                + " after it: two columns added; an index built `CONCURRENTLY`; a check constraint added `NOT VALID`"
+                + " and validated; then by turns a unique constraint over a unique index built concurrently, an enum"
+                + " type and a column of it, a view, a foreign key to the first table (`NOT VALID`, validated). Each"
+                + " table has an identity key and a foreign key to the table before (indexed) and gets two rows. Every"
+                + " migration has the `+down` that undoes exactly what it did (`DROP INDEX CONCURRENTLY`, constraints"
+                + " and columns dropped in reverse order)";
+        write(settings, settings.stairwayResultFile(), new StairwayResults(setup, history)
+                .markdown(result, context, settings.stairway().runs()));
     }
 
     /** The tools, the floor first. */

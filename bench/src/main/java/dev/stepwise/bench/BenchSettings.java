@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * @param currentRuns    runs of each current command ({@code bench.currentRuns}, 5)
  * @param lintRuns       runs of each lint benchmark command and API mode ({@code bench.lintRuns}, 5)
  * @param fsync          the server's fsync ({@code bench.fsync}, off)
- * @param benchmarks     which to run ({@code bench.only}: migrate,status,current,backfill,lint,expand,diff)
+ * @param benchmarks     which to run ({@code bench.only}: migrate,status,current,backfill,lint,expand,diff,stairway)
  * @param repositoryRoot the checkout (for the launcher and the shop example)
  * @param stepwiseJar    the shaded CLI jar of this build, for {@code status}
  * @param backfill       the backfill benchmark's settings
@@ -25,14 +25,16 @@ import java.util.stream.Collectors;
  * @param diff           the introspect/diff benchmark's settings
  * @param serverLog      log the server's statements slower than this, its autovacuums and lock
  *                       waits to {@code work/logs/postgres/} ({@code bench.serverLog}, empty: off)
+ * @param stairway       the stairway benchmark's settings
  */
 public record BenchSettings(int migrations, int repetitions, int warmup, int statusRuns, int currentRuns, int lintRuns,
                             boolean fsync,
                             Set<String> benchmarks, Path workDirectory, Path resultsDirectory, Path repositoryRoot,
-                            Path stepwiseJar, Backfill backfill, Expand expand, String serverLog, Diff diff) {
+                            Path stepwiseJar, Backfill backfill, Expand expand, String serverLog, Diff diff,
+                            Stairway stairway) {
 
     /** Every benchmark, the default of {@code bench.only}. */
-    public static final String ALL = "migrate,status,current,backfill,lint,expand,diff";
+    public static final String ALL = "migrate,status,current,backfill,lint,expand,diff,stairway";
 
     /**
      * @param rows      table size ({@code bench.backfillRows}, 1,000,000)
@@ -68,6 +70,24 @@ public record BenchSettings(int migrations, int repetitions, int warmup, int sta
      * @param runs   measured runs of both tools ({@code bench.diffRuns}, 5)
      */
     public record Diff(int tables, int runs) {
+    }
+
+    /**
+     * @param migrations size of the stairway benchmark's history ({@code bench.stairwayMigrations}, 200)
+     * @param runs       measured runs of each of its modes ({@code bench.stairwayRuns}, 5)
+     */
+    public record Stairway(int migrations, int runs) {
+
+        public Stairway {
+            if (migrations < 1) {
+                throw new IllegalArgumentException("bench.stairwayMigrations must be at least 1, not " + migrations);
+            }
+        }
+    }
+
+    /** {@code stairway-200.md} at the default size, another name for another size. */
+    public String stairwayResultFile() {
+        return "stairway-" + stairway.migrations() + (fsync ? "-fsync" : "") + ".md";
     }
 
     /** {@code diff-2000.md} at full size, another name for another size. */
@@ -133,7 +153,8 @@ public record BenchSettings(int migrations, int repetitions, int warmup, int sta
                         number("bench.expandClients", 4), number("bench.expandRate", 250),
                         text("bench.expandLockTimeout", "25ms"), text("bench.expandLockTimeoutMax", "2s")),
                 text("bench.serverLog", ""),
-                new Diff(number("bench.diffTables", 2000), number("bench.diffRuns", 5)));
+                new Diff(number("bench.diffTables", 2000), number("bench.diffRuns", 5)),
+                new Stairway(number("bench.stairwayMigrations", 200), number("bench.stairwayRuns", 5)));
     }
 
     public boolean runs(String benchmark) {

@@ -50,6 +50,6 @@ class BenchSettingsTest {
         return new BenchSettings(migrations, 5, 100, 5, 5, 5, fsync, Set.of("migrate"), here, here, here, here,
                 new BenchSettings.Backfill(1_000_000, 3, 4, java.util.List.of(250, 0), "size=auto"),
                 new BenchSettings.Expand(1_000_000, 5, 4, 250, "25ms", "2s"), "",
-                new BenchSettings.Diff(2000, 5));
+                new BenchSettings.Diff(2000, 5), new BenchSettings.Stairway(200, 5));
     }
 }

@@ -32,7 +32,16 @@ public record Corpus(int size, Kind kind) {
          * and the column again, and keeps the widening: narrowing back would rewrite the table,
          * and {@code text} holds every value.
          */
-        ALTERS_EARLIER
+        ALTERS_EARLIER,
+        /**
+         * A history shaped like an application's (the stairway benchmark): a table is created,
+         * then changed over the next four migrations (columns added, an index built concurrently,
+         * a check constraint added {@code NOT VALID} and validated, then by turns a unique
+         * constraint over a concurrent index, an enum type and its column, a view, a foreign key
+         * to the first table), each with the {@code +down} that undoes exactly that. See
+         * {@link ApplicationHistory}.
+         */
+        APPLICATION
     }
 
     public Corpus {
@@ -50,10 +59,17 @@ public record Corpus(int size, Kind kind) {
 
     /** Where the corpus is written under a work directory: {@code corpus-1000}, {@code corpus-1000-alter}. */
     public String directoryName() {
-        return "corpus-" + size + (kind == Kind.ALTERS_EARLIER ? "-alter" : "");
+        return "corpus-" + size + switch (kind) {
+            case NEW_TABLES -> "";
+            case ALTERS_EARLIER -> "-alter";
+            case APPLICATION -> "-application";
+        };
     }
 
     public List<MigrationSpec> migrations() {
+        if (kind == Kind.APPLICATION) {
+            return new ApplicationHistory(size).migrations();
+        }
         List<MigrationSpec> specs = new ArrayList<>(size);
         String parent = "none";
         for (int n = 1; n <= size; n++) {
@@ -103,6 +119,11 @@ public record Corpus(int size, Kind kind) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /** How many tables an {@link Kind#APPLICATION} history of {@code size} migrations leaves at head. */
+    public static int applicationTables(int size) {
+        return (size + ApplicationHistory.PER_TABLE - 1) / ApplicationHistory.PER_TABLE;
     }
 
     /** The name of the table migration {@code n} creates; for checks after a run. */

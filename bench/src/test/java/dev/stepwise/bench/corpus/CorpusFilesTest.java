@@ -142,6 +142,42 @@ class CorpusFilesTest {
     }
 
     @Test
+    void applicationHistory_createsATableEveryFiveMigrations_andChangesItInTheFourAfter() throws IOException {
+        Path project = CorpusFiles.writeStepwise(new Corpus(20, Corpus.Kind.APPLICATION), work);
+
+        assertThat(project).isEqualTo(work.resolve("corpus-20-application").resolve("stepwise"));
+        List<Migration> migrations = MigrationCatalog.load(project.resolve("migrations")).migrations();
+        assertThat(migrations).hasSize(20).allMatch(Migration::hasDown);
+        List<String> messages = new Corpus(20, Corpus.Kind.APPLICATION).migrations().stream()
+                .map(MigrationSpec::message).toList();
+        assertThat(messages.subList(5, 10)).containsExactly("create item_0002", "add note and status to item_0002",
+                "index item_0002 name", "check item_0002 name not empty", "state of item_0002");
+        assertThat(messages).contains("unique item_0001 name", "view of recent item_0003", "owner of item_0004");
+        assertThat(Corpus.applicationTables(20)).isEqualTo(4);
+        assertThat(Corpus.applicationTables(21)).isEqualTo(5);
+    }
+
+    @Test
+    void applicationHistory_downsUndoTheirUpsInReverseOrder() {
+        MigrationSpec state = new Corpus(10, Corpus.Kind.APPLICATION).migrations().get(9);
+
+        assertThat(state.up()).containsExactly("CREATE TYPE item_0002_state AS ENUM ('new', 'active', 'closed')",
+                "ALTER TABLE item_0002 ADD COLUMN state item_0002_state");
+        assertThat(state.down()).containsExactly("ALTER TABLE item_0002 DROP COLUMN state", "DROP TYPE item_0002_state");
+    }
+
+    @Test
+    void applicationHistory_lintsWithoutErrors_soUpgradeAppliesItAsItIs() throws IOException {
+        Path project = CorpusFiles.writeStepwise(new Corpus(20, Corpus.Kind.APPLICATION), work);
+        try (Stepwise stepwise = Stepwise.configure().projectDirectory(project).build()) {
+            LintCommand.Report report = stepwise.lint(LintCommand.Request.PROJECT);
+
+            assertThat(report.migrations()).hasSize(20);
+            assertThat(report.hasErrors()).isFalse();
+        }
+    }
+
+    @Test
     void onlyTheCorpusOfNewTables_isWrittenForEveryTool() {
         assertThatThrownBy(() -> CorpusFiles.write(new Corpus(3, Corpus.Kind.ALTERS_EARLIER), work))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writeStepwise");
