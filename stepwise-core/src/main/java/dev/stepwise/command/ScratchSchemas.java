@@ -3,7 +3,6 @@ package dev.stepwise.command;
 import dev.stepwise.StepwiseException;
 import dev.stepwise.autogen.SchemaFiles;
 import dev.stepwise.dialect.SchemaIntrospector;
-import dev.stepwise.dialect.TableNames;
 import dev.stepwise.graph.Revision;
 import dev.stepwise.run.DatabaseException;
 import dev.stepwise.schema.SchemaModel;
@@ -121,28 +120,12 @@ final class ScratchSchemas {
      * their schema when they are all it holds (a replay has neither).
      */
     SchemaModel live(Connection c) {
-        TableNames t = workspace.config().tables();
-        SchemaIntrospector.Scope scope = new SchemaIntrospector.Scope(List.of(),
-                List.of(t.schema() + "." + t.version(), t.schema() + "." + t.history()));
-        SchemaModel model;
         try {
-            model = workspace.dialect().introspector().introspect(c, scope);
+            return dev.stepwise.dialect.ApplicationSchema.read(workspace.dialect().introspector(), c,
+                    workspace.config().tables());
         } catch (SQLException e) {
             throw new DatabaseException("reading the database's schema", e);
         }
-        String own = t.schema();
-        boolean used = model.tables().stream().anyMatch(x -> x.name().schema().equals(own))
-                || model.views().stream().anyMatch(x -> x.name().schema().equals(own))
-                || model.sequences().stream().anyMatch(x -> x.name().schema().equals(own))
-                || model.enums().stream().anyMatch(x -> x.name().schema().equals(own))
-                || model.domains().stream().anyMatch(x -> x.name().schema().equals(own))
-                || model.routines().stream().anyMatch(x -> x.name().schema().equals(own));
-        if (own.equals("public") || used || !model.schemas().contains(own)) {
-            return model;
-        }
-        return new SchemaModel(model.schemas().stream().filter(s -> !s.equals(own)).toList(), model.extensions(),
-                model.enums(), model.domains(), model.sequences(), model.tables(), model.views(), model.routines(),
-                model.triggers(), model.comments(), model.unmodelled());
     }
 
     static String firstLine(String message) {

@@ -123,20 +123,9 @@ final class TypeStatements {
         statements.add("ALTER TYPE " + name(c.from().name()) + " RENAME TO " + q(old));
         statements.add(createEnum(c.to()));
         String type = name(c.to().name());
-        for (TypedColumn use : c.columns()) {
-            String table = "ALTER TABLE " + name(use.table()) + " ALTER COLUMN " + q(use.column().name());
-            boolean array = use.column().type().endsWith("[]");
-            if (use.column().defaultValue() != null) {
-                statements.add(table + " DROP DEFAULT");
-            }
-            statements.add(Sql.allowed("column-type-rewrites",
-                    "an enum cannot lose or reorder labels in place, so the column moves to the new type",
-                    table + " TYPE " + type + (array ? "[]" : "") + " USING " + q(use.column().name())
-                            + (array ? "::text[]::" + type + "[]" : "::text::" + type)));
-            if (use.column().defaultValue() != null) {
-                statements.add(table + " SET DEFAULT " + use.column().defaultValue());
-            }
-        }
+        // through text, a rewrite under ACCESS EXCLUSIVE that no statement avoids
+        statements.addAll(moveColumns(c.columns(), type, "text", statement -> Sql.allowed("column-type-rewrites",
+                "an enum cannot lose or reorder labels in place, so the column moves to the new type", statement)));
         statements.add("DROP TYPE " + name(new ObjectName(c.from().name().schema(), old)));
         return statements;
     }
@@ -151,19 +140,31 @@ final class TypeStatements {
         statements.add("ALTER DOMAIN " + name(c.from().name()) + " RENAME TO " + q(old));
         statements.addAll(createDomain(c.to()));
         String type = name(c.to().name());
-        for (TypedColumn use : c.columns()) {
+        statements.addAll(moveColumns(c.columns(), type, c.to().baseType(), statement -> statement));
+        statements.add("DROP DOMAIN " + name(new ObjectName(c.from().name().schema(), old)));
+        return statements;
+    }
+
+    /**
+     * Each column moved to a type made again under the old one's name, converted through
+     * {@code via} (text for an enum, the base type for a domain); a default is dropped first and
+     * set again after, since it names the old type.
+     */
+    private static List<String> moveColumns(List<TypedColumn> columns, String type, String via,
+                                            java.util.function.UnaryOperator<String> annotate) {
+        List<String> statements = new ArrayList<>();
+        for (TypedColumn use : columns) {
             String table = "ALTER TABLE " + name(use.table()) + " ALTER COLUMN " + q(use.column().name());
-            boolean array = use.column().type().endsWith("[]");
+            String array = use.column().type().endsWith("[]") ? "[]" : "";
             if (use.column().defaultValue() != null) {
                 statements.add(table + " DROP DEFAULT");
             }
-            statements.add(table + " TYPE " + type + (array ? "[]" : "") + " USING " + q(use.column().name())
-                    + (array ? "::" + c.to().baseType() + "[]::" + type + "[]" : "::" + c.to().baseType() + "::" + type));
+            statements.add(annotate.apply(table + " TYPE " + type + array + " USING " + q(use.column().name())
+                    + "::" + via + array + "::" + type + array));
             if (use.column().defaultValue() != null) {
                 statements.add(table + " SET DEFAULT " + use.column().defaultValue());
             }
         }
-        statements.add("DROP DOMAIN " + name(new ObjectName(c.from().name().schema(), old)));
         return statements;
     }
 
