@@ -1,5 +1,8 @@
 package dev.stepwise.config;
 
+import dev.stepwise.fault.Faults;
+import dev.stepwise.fault.Guarantee;
+
 /**
  * Keeps passwords out of everything Stepwise prints: URLs lose their user-info password and
  * {@code password=} parameters, and any text can be scrubbed of a known secret as a last line of
@@ -12,8 +15,8 @@ public final class Secrets {
 
     /** The URL with any password replaced by {@code ***}. */
     public static String redactUrl(String url) {
-        if (url == null) {
-            return null;
+        if (url == null || !Faults.kept(Guarantee.SECRET_REDACTION)) {
+            return url;
         }
         return url.replaceAll("(://[^/@?:]*):[^/@?]*@", "$1:***@")
                 .replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
@@ -21,7 +24,7 @@ public final class Secrets {
 
     /** The text with every occurrence of the secret replaced by {@code ***}. */
     public static String scrub(String text, String secret) {
-        if (text == null || secret == null || secret.isEmpty()) {
+        if (text == null || secret == null || secret.isEmpty() || !Faults.kept(Guarantee.SECRET_REDACTION)) {
             return text;
         }
         return text.replace(secret, "***");

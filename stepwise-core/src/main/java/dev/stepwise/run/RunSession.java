@@ -6,6 +6,8 @@ import dev.stepwise.dialect.OrphanReaper;
 import dev.stepwise.dialect.RunLock;
 import dev.stepwise.dialect.SessionRole;
 import dev.stepwise.dialect.TableNames;
+import dev.stepwise.fault.Faults;
+import dev.stepwise.fault.Guarantee;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -75,6 +77,9 @@ public final class RunSession implements AutoCloseable {
         Instant start = clock.instant();
         Duration poll = FIRST_POLL;
         boolean told = false;
+        if (!Faults.kept(Guarantee.RUN_LOCK)) {
+            return;
+        }
         while (!lock.tryAcquire()) {
             Duration waited = Duration.between(start, clock.instant());
             Optional<RunLock.LockHolder> holder = lock.holder();
@@ -123,6 +128,9 @@ public final class RunSession implements AutoCloseable {
 
     /** Stops the run unless the lock is still held; called before every step and every commit. */
     public void checkLock(String before) {
+        if (!Faults.kept(Guarantee.LOCK_CHECK) || !Faults.kept(Guarantee.RUN_LOCK)) {
+            return;
+        }
         try {
             if (!lock.isHeld()) {
                 throw new LockLostException(before, null);

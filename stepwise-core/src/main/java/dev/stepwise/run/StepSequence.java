@@ -4,6 +4,8 @@ import dev.stepwise.StepwiseException;
 import dev.stepwise.backfill.BatchCursor;
 import dev.stepwise.dialect.ErrorKind;
 import dev.stepwise.dialect.StepReconciler;
+import dev.stepwise.fault.Faults;
+import dev.stepwise.fault.Guarantee;
 import dev.stepwise.history.HistoryLedger;
 import dev.stepwise.history.HistoryRow;
 import dev.stepwise.history.Outcome;
@@ -124,8 +126,10 @@ final class StepSequence {
                     executor.execute(c, s);
                 }
                 current.set(null);
-                executor.tables().record(c, executor.entry(migration, direction, k, total, stepStarted,
-                        Outcome.SUCCESS, null));
+                if (Faults.kept(Guarantee.STEP_RECORD)) {
+                    executor.tables().record(c, executor.entry(migration, direction, k, total, stepStarted,
+                            Outcome.SUCCESS, null));
+                }
                 executor.session().checkLock("the commit of step " + k + " of revision " + migration.revision());
                 executor.env().events().reach("before-commit " + migration.revision() + " " + k);
                 c.commit();
@@ -149,7 +153,8 @@ final class StepSequence {
         StepTimeouts.Policy policy = StepTimeouts.Policy.of(step.lock());
         long runningRow = -1;
         try {
-            if (interrupted != null && !HistoryLedger.REDO.equals(interrupted.progress())) {
+            if (interrupted != null && !HistoryLedger.REDO.equals(interrupted.progress())
+                    && Faults.kept(Guarantee.INVALID_INDEX_CHECK)) {
                 if (readBack(c, statement, k, total, stepStarted)) {
                     return describe(statement, step) + " (found done)";
                 }
@@ -244,6 +249,9 @@ final class StepSequence {
      * leaves nothing half-done; best effort, since the next run reads the step back anyway.
      */
     private void cleanUpAfter(Connection c, SqlStatement statement, SQLException failure) {
+        if (!Faults.kept(Guarantee.INVALID_INDEX_CHECK)) {
+            return;
+        }
         try {
             StepReconciler.Reconciliation r = executor.env().dialect().stepReconciler(c).reconcile(statement);
             if (r.verdict() == StepReconciler.Verdict.REDO && !r.cleanup().isEmpty()) {

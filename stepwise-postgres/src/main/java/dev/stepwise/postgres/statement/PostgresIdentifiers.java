@@ -1,5 +1,8 @@
 package dev.stepwise.postgres.statement;
 
+import dev.stepwise.fault.Faults;
+import dev.stepwise.fault.Guarantee;
+
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -34,6 +37,9 @@ public final class PostgresIdentifiers {
 
     /** The identifier as written in SQL: bare when PostgreSQL would read it back unchanged. */
     public static String quote(String identifier) {
+        if (!Faults.kept(Guarantee.IDENTIFIER_QUOTING)) {
+            return identifier;
+        }
         if (PLAIN.matcher(identifier).matches() && !RESERVED.contains(identifier.toLowerCase(Locale.ROOT))) {
             return identifier;
         }
@@ -57,7 +63,7 @@ public final class PostgresIdentifiers {
     public static String derivedName(String... parts) {
         String n = String.join("_", parts);
         byte[] bytes = n.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (bytes.length <= MAX_NAME_BYTES) {
+        if (bytes.length <= MAX_NAME_BYTES || !Faults.kept(Guarantee.DERIVED_NAME_LENGTH)) {
             return n;
         }
         String hash;
