@@ -21,8 +21,8 @@ import java.util.Properties;
  * volatility. Dropped when closed; the name carries the run id, so concurrent lints never meet.
  *
  * <p>The replay applies each migration's {@code +up} as written (batched statements run whole:
- * the tables are empty), transactional statements in one transaction per migration and the others
- * in autocommit, with {@code synchronous_commit} off: nothing here needs to survive a crash.
+ * the tables are empty), transactional statements in one transaction per migration (committed
+ * after an added enum value, so the statements after it may use it) and the others in autocommit, with {@code synchronous_commit} off: nothing here needs to survive a crash.
  */
 final class ReplayDatabase implements AutoCloseable {
 
@@ -132,6 +132,10 @@ final class ReplayDatabase implements AutoCloseable {
                 if (statement.runsInTransaction()) {
                     try (Statement s = connection.createStatement()) {
                         s.execute(statement.sql());
+                    }
+                    if (statement.traits().addedEnumValue() != null) {
+                        // as an upgrade's step layout does: a new enum value is usable only once committed
+                        connection.commit();
                     }
                 } else {
                     connection.commit();

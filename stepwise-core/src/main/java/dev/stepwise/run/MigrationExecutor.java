@@ -137,8 +137,10 @@ final class MigrationExecutor implements AutoCloseable {
         StepTimeouts.Policy policy = StepTimeouts.Policy.of(lock);
         try {
             return retry.run(policy, current, (n, t) -> inTransaction(c, policy, n, t, () -> {
+                int count = 0;
                 for (SqlStatement statement : plan) {
                     current.set(statement);
+                    env.events().reach("statement " + migration.revision() + " 1 " + ++count);
                     execute(c, statement);
                 }
                 current.set(null);

@@ -32,8 +32,9 @@ public final class RunEvents {
     }
 
     /**
-     * An event point, named {@code <what> <revision> [<step> [<batch>]]}, e.g.
-     * {@code before-step b2 3} or {@code before-commit b2}.
+     * An event point, named {@code <what> <revision> [<step> [<batch or statement>]]}, e.g.
+     * {@code before-step b2 3}, {@code statement b2 3 2} (the second statement of a transactional
+     * step, about to run), {@code batch b2 5 3} or {@code before-commit b2}.
      */
     public void reach(String event) {
         for (Hook hook : hooks) {

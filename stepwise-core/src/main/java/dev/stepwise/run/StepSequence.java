@@ -120,9 +120,11 @@ final class StepSequence {
         SqlStatement[] first = new SqlStatement[1];
         try {
             executor.retry().run(policy, current, (n, t) -> executor.inTransaction(c, policy, n, t, () -> {
+                int statement = 0;
                 for (SqlStatement s : cursor.statements(step)) {
                     first[0] = first[0] == null ? s : first[0];
                     current.set(s);
+                    executor.env().events().reach("statement " + migration.revision() + " " + k + " " + ++statement);
                     executor.execute(c, s);
                 }
                 current.set(null);

@@ -77,6 +77,21 @@ class GeneratorOutputTest {
     }
 
     @Test
+    void anEarlierMigrationThatUsesTheEnumValueItAdds_replaysForTheGenerator() throws IOException {
+        // upgrade gives the added value a step of its own; the replay must commit it too before its use
+        project.add(MigrationText.of("b2", "a1").up("""
+                CREATE TYPE state AS ENUM ('new');
+                ALTER TABLE parents ADD COLUMN state state NOT NULL DEFAULT 'new';
+                ALTER TYPE state ADD VALUE 'paid';
+                UPDATE parents SET state = 'paid' WHERE id = 1;""").down("ALTER TABLE parents DROP COLUMN state;\nDROP TYPE state;"));
+
+        CliRun run = cli.run("revision", "--rename-column", "children.parent_code:code");
+
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        assertThat(generated()).hasSize(3);
+    }
+
+    @Test
     void quotedMixedCaseNames_areQuotedEverywhere_longDerivedNamesShortened_andLintPassesTheOutput()
             throws IOException {
         CliRun run = cli.run("revision", "--rename-column", "\"Sales\".\"Order Items\".\"Unit Price\":" + LONG);

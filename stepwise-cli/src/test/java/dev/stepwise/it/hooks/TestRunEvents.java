@@ -20,13 +20,20 @@ import java.util.function.Consumer;
  * the file (the list of points an uninterrupted run passes), and {@code STEPWISE_TEST_STOP_AT=<event>}
  * makes the run stop at that event: it writes {@code STEPWISE-STOPPED <event>} to stderr and
  * waits there forever, so the test can kill the process exactly at that point, as often as it
- * likes. In the test's own JVM, tests register a callback with {@link #onEvent}.
+ * likes. {@code STEPWISE_TEST_PAUSE_AT=<event>} with {@code STEPWISE_TEST_CONTINUE=<file>} pauses
+ * the first time the run reaches the event instead ({@code STEPWISE-PAUSED <event>} on stderr)
+ * and goes on once the file exists, so the test can act on the database (end a backend, restart
+ * the server) at that point and then watch what the run does. In the test's own JVM, tests
+ * register a callback with {@link #onEvent}.
  */
 public final class TestRunEvents implements RunEvents.Hook {
 
     public static final String STOPPED = "STEPWISE-STOPPED ";
+    public static final String PAUSED = "STEPWISE-PAUSED ";
 
     private static final List<Consumer<String>> CALLBACKS = new CopyOnWriteArrayList<>();
+
+    private boolean paused;
 
     /** Calls {@code callback} at every event point of runs in this JVM, until {@link #clear()}. */
     public static void onEvent(Consumer<String> callback) {
@@ -60,6 +67,24 @@ public final class TestRunEvents implements RunEvents.Hook {
                 } catch (InterruptedException e) {
                     // stay here until killed
                 }
+            }
+        }
+        if (!paused && event.equals(System.getenv("STEPWISE_TEST_PAUSE_AT"))) {
+            paused = true;
+            pauseUntilTold(event, Path.of(System.getenv("STEPWISE_TEST_CONTINUE")));
+        }
+    }
+
+    private static void pauseUntilTold(String event, Path go) {
+        System.err.println(PAUSED + event);
+        System.err.flush();
+        // the child's own wait for the test's word; the test itself never sleeps to synchronise
+        while (!Files.exists(go)) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
