@@ -27,10 +27,52 @@ public final class TestPostgres {
     private static final Map<String, TestPostgres> SERVERS = new ConcurrentHashMap<>();
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private final EmbeddedPostgres server;
+    private volatile EmbeddedPostgres server;
+    /** Set for a {@link #dedicated} server only: where it keeps its data across {@link #restart()}. */
+    private final java.nio.file.Path dataDirectory;
 
-    private TestPostgres(EmbeddedPostgres server) {
+    private TestPostgres(EmbeddedPostgres server, java.nio.file.Path dataDirectory) {
         this.server = server;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /**
+     * A server of the default version for one test alone, in a data directory the test owns
+     * (kept across {@link #restart()}); the test closes it with {@link #stop()}.
+     */
+    public static TestPostgres dedicated(java.nio.file.Path dataDirectory) {
+        try {
+            EmbeddedPostgres pg = configured(EmbeddedPostgres.builder()).setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false).start();
+            TestPostgres server = new TestPostgres(pg, dataDirectory);
+            server.execute("postgres", "CREATE DATABASE stepwise_template");
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start a dedicated embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * Stops a {@link #dedicated} server (a fast shutdown: every client connection ends) and starts
+     * it again on the same port and data directory, as a server restart in production would.
+     */
+    public synchronized void restart() {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("only a dedicated server may be restarted; the shared one serves other tests");
+        }
+        int port = server.getPort();
+        try {
+            server.close();
+            server = configured(EmbeddedPostgres.builder()).setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                    .setPort(port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart the embedded PostgreSQL on port " + port, e);
+        }
+    }
+
+    /** Stops a {@link #dedicated} server. */
+    public void stop() {
+        close();
     }
 
     /** The shared server of the default version. */
@@ -82,21 +124,24 @@ public final class TestPostgres {
                     };
                 });
             }
-            EmbeddedPostgres pg = builder
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_connections", "200")
-                    // for the contract gate's usage check; a database sees it only after CREATE EXTENSION
-                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                    .start();
-            TestPostgres server = new TestPostgres(pg);
+            EmbeddedPostgres pg = configured(builder).start();
+            TestPostgres server = new TestPostgres(pg, null);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
             server.execute("postgres", "CREATE DATABASE stepwise_template");
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL for tests", e);
         }
+    }
+
+    private static EmbeddedPostgres.Builder configured(EmbeddedPostgres.Builder builder) {
+        return builder
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("max_connections", "200")
+                    // for the contract gate's usage check; a database sees it only after CREATE EXTENSION
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements");
     }
 
     /** A new, empty database of its own; returns its JDBC URL (user postgres, no password). */

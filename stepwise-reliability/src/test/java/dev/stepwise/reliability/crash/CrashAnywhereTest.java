@@ -2,6 +2,7 @@ package dev.stepwise.reliability.crash;
 
 import dev.stepwise.it.ChildRun;
 import dev.stepwise.reliability.history.RealisticHistory;
+import dev.stepwise.reliability.support.EventPoints;
 import dev.stepwise.reliability.support.Reliability;
 import dev.stepwise.reliability.support.ScenarioReport;
 import org.junit.jupiter.api.AfterEach;
@@ -10,8 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -48,7 +47,7 @@ class CrashAnywhereTest {
         long seed = Reliability.seed("crash anywhere");
         Random random = new Random(seed);
         int trials = Reliability.trials(20, 200);
-        List<String> points = killPoints(history.events(), trials, random);
+        List<String> points = EventPoints.spread(history.events(), trials, random);
         ScenarioReport report = ScenarioReport.start(1, "Crash anywhere", seed);
         CrashTrial crash = new CrashTrial(history, Map.of());
         int midway = 0;
@@ -64,17 +63,5 @@ class CrashAnywhereTest {
         report.write();
 
         assertThat(report.failures()).as("crash trials that did not end like an uninterrupted run").isEmpty();
-    }
-
-    /** Every point once in a seeded order before any comes again, as many as there are trials. */
-    static List<String> killPoints(List<String> events, int trials, Random random) {
-        List<String> distinct = new ArrayList<>(new TreeSet<>(events));
-        List<String> points = new ArrayList<>();
-        while (points.size() < trials) {
-            List<String> round = new ArrayList<>(distinct);
-            Collections.shuffle(round, random);
-            points.addAll(round);
-        }
-        return points.subList(0, trials);
     }
 }
