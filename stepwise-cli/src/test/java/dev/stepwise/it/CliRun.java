@@ -22,6 +22,11 @@ public record CliRun(int exitCode, String out, String err) {
                 .orElseThrow(() -> new AssertionError("no error line in\n" + this));
     }
 
+    /** The error line, or when there is none the whole output: for reports that must say something either way. */
+    public String errorLineOrOutput() {
+        return err.lines().filter(l -> l.startsWith("error:")).findFirst().orElse("no error line in " + this);
+    }
+
     @Override
     public String toString() {
         return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;

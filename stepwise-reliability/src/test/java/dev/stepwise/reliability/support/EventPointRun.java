@@ -42,13 +42,26 @@ public final class EventPointRun {
 
     /** Starts {@code stepwise args} to pause at {@code event} until {@link #proceed()}. */
     public static EventPointRun pauseAt(Cli cli, Path logs, String event, String... args) {
+        return pauseAt(cli, logs, event, goFlag(logs), args);
+    }
+
+    /**
+     * Starts {@code stepwise args} to pause at {@code event} until the file {@code go} exists:
+     * several runners given the same file go on together.
+     */
+    public static EventPointRun pauseAt(Cli cli, Path logs, String event, Path go, String... args) {
+        ChildRun child = cli.env("STEPWISE_TEST_PAUSE_AT", event).env("STEPWISE_TEST_CONTINUE", go.toString())
+                .start(logs, args);
+        return new EventPointRun(child, event, TestRunEvents.PAUSED + event, go);
+    }
+
+    /** A file name under {@code logs} that does not exist yet: creating it lets runners paused on it go on. */
+    public static Path goFlag(Path logs) {
         try {
             Files.createDirectories(logs);
             Path go = Files.createTempFile(logs, "go", ".flag");
             Files.delete(go);
-            ChildRun child = cli.env("STEPWISE_TEST_PAUSE_AT", event).env("STEPWISE_TEST_CONTINUE", go.toString())
-                    .start(logs, args);
-            return new EventPointRun(child, event, TestRunEvents.PAUSED + event, go);
+            return go;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,6 +82,9 @@ public final class EventPointRun {
 
     /** Lets a paused runner go on. */
     public void proceed() {
+        if (Files.exists(go)) {
+            return;
+        }
         try {
             Files.createFile(go);
         } catch (IOException e) {
