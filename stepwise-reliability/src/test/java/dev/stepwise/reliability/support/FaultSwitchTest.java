@@ -5,8 +5,11 @@ import dev.stepwise.fault.Guarantee;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +26,18 @@ class FaultSwitchTest {
             assertThat(Faults.kept(Guarantee.STEP_RECORD)).isTrue();
         }
         assertThat(Faults.kept(Guarantee.RUN_LOCK)).isTrue();
+    }
+
+    @Test
+    void theCommandsJarHasNoSwitch_soNoFlagVariableOrSettingCanReachOne() throws Exception {
+        Path jar = Path.of("..", "stepwise-cli", "target", "stepwise.jar");
+        assertThat(jar).as("the CLI's jar, packaged earlier in the same build").exists();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            assertThat(zip.stream().map(ZipEntry::getName))
+                    .anyMatch(n -> n.startsWith("dev/stepwise/fault/"))
+                    .noneMatch(n -> n.equals("META-INF/services/" + Faults.Switch.class.getName()))
+                    .noneMatch(n -> n.contains("TestFaults") || n.contains("TestRunEvents"));
+        }
     }
 
     @Test
