@@ -120,7 +120,7 @@ final class ConcurrencyTrial {
         String what = "lock connection of the runner in charge ended at '" + event + "'";
         EventPointRun inCharge = EventPointRun.pauseAt(first, logs, event, "upgrade", "head");
         if (!inCharge.awaitPoint()) {
-            return what + ": the runner ended before it got there: " + inCharge.finish(FINISH);
+            return inCharge.missed(what, FINISH);
         }
         Evidence evidence = Evidence.of(db);
         List<Evidence.Backend> lock = evidence.backends("stepwise-%-lock");

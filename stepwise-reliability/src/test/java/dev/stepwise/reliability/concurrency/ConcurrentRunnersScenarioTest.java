@@ -53,8 +53,9 @@ class ConcurrentRunnersScenarioTest {
         }
         int takeOvers = Reliability.trials(3, 30);
         List<String> points = EventPoints.spread(EventPoints.before(history.events(), "before-commit " + history.head()),
-                takeOvers, random);
-        for (int i = 0; i < takeOvers; i++) {
+                2 * takeOvers, random);
+        int before = report.trials();
+        for (int i = 0; report.trials() < before + takeOvers && i < points.size(); i++) {
             report.trial(trial.lockConnectionEnded(dir.resolve("take-over-" + i), points.get(i), Map.of()));
         }
         report.note(together + " x " + ConcurrencyTrial.RUNNERS + " runners let go together");
@@ -62,6 +63,7 @@ class ConcurrentRunnersScenarioTest {
         report.note(takeOvers + " lock connections of the runner in charge ended at seeded points");
         report.write();
 
+        assertThat(report.trials()).isEqualTo(together + held + takeOvers);
         assertThat(report.failures()).as("concurrent runs that deadlocked, failed or applied something twice").isEmpty();
     }
 }

@@ -56,7 +56,7 @@ final class LostConnectionTrial {
         String what = target.name().toLowerCase(Locale.ROOT) + " backend(s) ended at '" + event + "'";
         EventPointRun runner = EventPointRun.pauseAt(history.cli(db), logs, event, "upgrade", "head");
         if (!runner.awaitPoint()) {
-            return what + ": the runner ended before it got there: " + runner.finish(FINISH);
+            return runner.missed(what, FINISH);
         }
         Evidence evidence = Evidence.of(db);
         List<Evidence.Backend> ended = evidence.backends(target.applicationName);
@@ -81,7 +81,7 @@ final class LostConnectionTrial {
         String what = "work backend ended in the middle of the concurrent build at '" + event + "'";
         EventPointRun runner = EventPointRun.pauseAt(history.cli(db), logs, event, "upgrade", "head");
         if (!runner.awaitPoint()) {
-            return what + ": the runner ended before it got there: " + runner.finish(FINISH);
+            return runner.missed(what, FINISH);
         }
         Evidence evidence = Evidence.of(db);
         CliRun first;
@@ -112,7 +112,7 @@ final class LostConnectionTrial {
         String what = "server restarted at '" + event + "'";
         EventPointRun runner = EventPointRun.pauseAt(Cli.on(db, history.project()), logs, event, "upgrade", "head");
         if (!runner.awaitPoint()) {
-            return what + ": the runner ended before it got there: " + runner.finish(FINISH);
+            return runner.missed(what, FINISH);
         }
         server.restart();
         runner.proceed();

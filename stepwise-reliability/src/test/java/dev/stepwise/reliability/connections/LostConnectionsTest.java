@@ -52,8 +52,9 @@ class LostConnectionsTest {
         LostConnectionTrial trial = new LostConnectionTrial(history);
 
         int terminations = Reliability.trials(10, 100);
-        List<String> points = EventPoints.spread(candidates, terminations, random);
-        for (int i = 0; i < terminations; i++) {
+        // twice as many as needed: a point the run does not pass this time is drawn again
+        List<String> points = EventPoints.spread(candidates, 2 * terminations, random);
+        for (int i = 0; report.trials() < terminations && i < points.size(); i++) {
             LostConnectionTrial.Target target = LostConnectionTrial.Target.values()[random.nextInt(3)];
             report.trial(trial.terminate(dir.resolve("end-" + i), points.get(i), target));
         }
@@ -62,10 +63,11 @@ class LostConnectionsTest {
             report.trial(trial.terminateMidBuild(dir.resolve("build-" + i), i % 2 == 0 ? BUILD_B2 : BUILD_C3));
         }
         int restarts = Reliability.trials(2, 10);
-        List<String> restartPoints = EventPoints.spread(candidates, restarts, random);
+        List<String> restartPoints = EventPoints.spread(candidates, 2 * restarts, random);
+        int before = report.trials();
         TestPostgres server = TestPostgres.dedicated(dir.resolve("restarted-server"));
         try {
-            for (int i = 0; i < restarts; i++) {
+            for (int i = 0; report.trials() < before + restarts && i < restartPoints.size(); i++) {
                 report.trial(trial.restart(dir.resolve("restart-" + i), server, server.newDatabase(), restartPoints.get(i)));
             }
         } finally {
@@ -76,6 +78,7 @@ class LostConnectionsTest {
         report.note(restarts + " server restarts");
         report.write();
 
+        assertThat(report.trials()).isEqualTo(terminations + midBuild + restarts);
         assertThat(report.failures()).as("runs that did not stop clearly or did not complete next time").isEmpty();
     }
 }

@@ -44,7 +44,7 @@ final class CrashTrial {
                 ? EventPointRun.stopAt(cli, logs, event, "upgrade", "head")
                 : EventPointRun.pauseAt(cli, logs, event, "upgrade", "head");
         if (!runner.awaitPoint()) {
-            return what + ": the runner ended before it got there: " + runner.finish(FINISH);
+            return runner.missed(what, FINISH);
         }
         if (after != null) {
             runner.proceed();

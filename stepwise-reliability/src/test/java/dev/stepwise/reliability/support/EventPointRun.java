@@ -76,6 +76,15 @@ public final class EventPointRun {
         return atPoint();
     }
 
+    /**
+     * For a runner that ended without reaching its point: {@link ScenarioReport#NOT_REACHED} when
+     * it succeeded (the point was not on this run's path), otherwise what went wrong.
+     */
+    public String missed(String what, Duration limit) {
+        CliRun run = finish(limit);
+        return run.exitCode() == 0 ? ScenarioReport.NOT_REACHED : what + ": the runner failed before it got there: " + run;
+    }
+
     public boolean atPoint() {
         return stderr().contains(marker);
     }

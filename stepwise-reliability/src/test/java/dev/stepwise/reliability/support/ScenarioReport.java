@@ -25,6 +25,7 @@ public final class ScenarioReport {
     private final long seed;
     private final long started = System.nanoTime();
     private int trials;
+    private int notReached;
     private final List<String> failures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -39,8 +40,18 @@ public final class ScenarioReport {
         return new ScenarioReport(order, scenario, seed);
     }
 
+    /**
+     * What a trial returns when its run never passed the point it was aimed at (an auto-sized
+     * backfill ran fewer batches this time): not a trial, the scenario draws another point.
+     */
+    public static final String NOT_REACHED = new String("not reached");
+
     /** Counts one trial; a non-null {@code failure} says what went wrong in it. */
     public void trial(String failure) {
+        if (failure == NOT_REACHED) {
+            notReached++;
+            return;
+        }
         trials++;
         if (failure != null) {
             failures.add(failure);
@@ -63,6 +74,9 @@ public final class ScenarioReport {
     /** Writes this scenario's row and rebuilds the whole table. */
     public void write() {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (notReached > 0) {
+            note(notReached + " point(s) this run did not pass (an auto-sized backfill ran fewer batches), drawn again");
+        }
         String row = String.join(" | ", "", String.valueOf(order), scenario, String.valueOf(trials),
                 String.valueOf(failures.size()), String.valueOf(seed),
                 String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0), String.join("; ", notes), "").strip();
