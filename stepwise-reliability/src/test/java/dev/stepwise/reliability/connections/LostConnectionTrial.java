@@ -127,6 +127,7 @@ final class LostConnectionTrial {
         if (error == null || !SAYS_WHAT_WAS_LOST.matcher(error).find() || !error.contains("revision")) {
             return what + ": the error does not say what was lost and where: " + first;
         }
+        System.out.println(what + ": " + error);
         CliRun again = next.run("upgrade", "head");
         if (again.exitCode() != 0) {
             return what + ", the next upgrade failed: " + again;
