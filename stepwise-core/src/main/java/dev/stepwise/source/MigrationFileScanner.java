@@ -8,8 +8,11 @@ import dev.stepwise.sql.ScriptItem;
 import dev.stepwise.sql.SqlScriptException;
 import dev.stepwise.sql.StatementSplitter;
 
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -33,6 +36,8 @@ final class MigrationFileScanner implements Closeable {
     private enum Position { PREAMBLE, HEADER, BEFORE_UP, UP, DOWN }
 
     private final Path file;
+    /** The file's bytes again, for the error that says where they are not UTF-8. */
+    private final Content content;
     private final Reader reader;
     private final StatementSplitter items;
     private final HeaderBlock headerBlock;
@@ -48,9 +53,17 @@ final class MigrationFileScanner implements Closeable {
     private int downStatements;
     private boolean usesBatch;
     private boolean finished;
+    /** The line of the last item read, where a file that ends too early is reported. */
+    private int lastLine = 1;
 
-    private MigrationFileScanner(Path file, Reader reader) {
+    /** Opens the file's bytes again. */
+    private interface Content {
+        InputStream open() throws IOException;
+    }
+
+    private MigrationFileScanner(Path file, Content content, Reader reader) {
         this.file = file;
+        this.content = content;
         this.reader = reader;
         this.items = new StatementSplitter(reader, ControlComment::isControl);
         this.headerBlock = new HeaderBlock(file);
@@ -60,16 +73,17 @@ final class MigrationFileScanner implements Closeable {
 
     static MigrationFileScanner open(Path file) {
         try {
-            return new MigrationFileScanner(file, Files.newBufferedReader(file, StandardCharsets.UTF_8));
+            return new MigrationFileScanner(file, () -> Files.newInputStream(file),
+                    Files.newBufferedReader(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw unreadable(file, e);
+            throw new MigrationFileException(file, 0, "cannot be read: " + e.getMessage());
         }
     }
 
     /** A pass over content already read (the catalog hashes the bytes first); bad UTF-8 is still an error. */
     static MigrationFileScanner open(Path file, byte[] content) {
-        return new MigrationFileScanner(file, new java.io.InputStreamReader(
-                new java.io.ByteArrayInputStream(content), StandardCharsets.UTF_8.newDecoder()));
+        return new MigrationFileScanner(file, () -> new ByteArrayInputStream(content),
+                new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8.newDecoder()));
     }
 
     /** The next statement of either section, or null once the whole file has been checked. */
@@ -97,6 +111,7 @@ final class MigrationFileScanner implements Closeable {
             finish();
             return null;
         }
+        lastLine = item.line();
         SectionStatement statement = item instanceof ScriptItem.Statement s
                 ? statement(s)
                 : comment((ScriptItem.CommentLine) item);
@@ -130,7 +145,7 @@ final class MigrationFileScanner implements Closeable {
         try {
             reader.close();
         } catch (IOException e) {
-            throw unreadable(file, e);
+            throw unreadable(e);
         }
     }
 
@@ -140,7 +155,7 @@ final class MigrationFileScanner implements Closeable {
         } catch (SqlScriptException e) {
             throw new MigrationFileException(file, e.line(), e.problem() + " (column " + e.column() + ")");
         } catch (UncheckedIOException e) {
-            throw unreadable(file, e.getCause());
+            throw unreadable(e.getCause());
         }
     }
 
@@ -245,11 +260,11 @@ final class MigrationFileScanner implements Closeable {
         pending.requireNone();
         if (isBeforeUp()) {
             if (!headerBlock.isStarted()) {
-                throw error(0, "has no header; a migration file starts with `-- revision: <id>`"
+                throw error(1, "has no header; a migration file starts with `-- revision: <id>`"
                         + " and `-- down_revision: <id>|none`");
             }
-            headerBlock.build(0);
-            throw error(0, "has no `-- +up` section");
+            headerBlock.build(lastLine);
+            throw error(lastLine, "has no `-- +up` section; the file ends before one, add it after the header");
         }
         if (position == Position.UP) {
             throw error(upLine, "no `-- +down` section after `-- +up`; add one (left empty, it"
@@ -275,9 +290,18 @@ final class MigrationFileScanner implements Closeable {
         return new MigrationFileException(file, line, problem);
     }
 
-    private static MigrationFileException unreadable(Path file, IOException e) {
-        String problem = e instanceof CharacterCodingException
-                ? "is not valid UTF-8" : "cannot be read: " + e.getMessage();
-        return new MigrationFileException(file, 0, problem);
+    private MigrationFileException unreadable(IOException e) {
+        if (!(e instanceof CharacterCodingException)) {
+            return new MigrationFileException(file, 0, "cannot be read: " + e.getMessage());
+        }
+        InvalidUtf8.Position at;
+        try (InputStream in = content.open()) {
+            at = InvalidUtf8.find(in).orElse(null);
+        } catch (IOException again) {
+            at = null;
+        }
+        return at == null ? new MigrationFileException(file, 0, "is not valid UTF-8")
+                : new MigrationFileException(file, at.line(), "is not valid UTF-8: the bytes at column "
+                        + at.column() + " are no UTF-8 character; save the file as UTF-8");
     }
 }

@@ -1,5 +1,8 @@
 package dev.stepwise.sql;
 
+import dev.stepwise.fault.Faults;
+import dev.stepwise.fault.Guarantee;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -17,6 +20,8 @@ final class SourceCursor {
     static final int END = -1;
 
     private final Reader reader;
+    /** Always true outside the reliability suite, which turns it off to show it would notice. */
+    private final boolean normalisesLineEndings = Faults.kept(Guarantee.LINE_ENDINGS);
     private char[] window = new char[8192];
     private int position;
     private int limit;
@@ -111,6 +116,10 @@ final class SourceCursor {
         }
         if (count < 0) {
             endOfInput = true;
+            return;
+        }
+        if (!normalisesLineEndings) {
+            limit += count;
             return;
         }
         int write = limit;

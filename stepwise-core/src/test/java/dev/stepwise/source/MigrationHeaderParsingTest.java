@@ -121,6 +121,16 @@ class MigrationHeaderParsingTest {
         assertThat(e.getMessage()).contains(problem);
     }
 
+    @Test
+    void controlCharactersInABadValue_areShownEscaped_soNoTerminalObeysThem() {
+        // ESC [ 2 K erases the line a terminal or CI log is printing; NUL and DEL mean nothing good either
+        MigrationFileException e = files().rejected("-- revision: abc123\n-- down_revision: p1\u001b[2K\u0000\u007f\n"
+                + EMPTY_SECTIONS);
+
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.getMessage()).contains("`p1\\u001b[2K\\u0000\\u007f`").doesNotContain("\u001b", "\u0000", "\u007f");
+    }
+
     @ParameterizedTest
     @CsvSource({"none", "base", "head", "heads"})
     void reservedWord_cannotBeARevision(String word) {

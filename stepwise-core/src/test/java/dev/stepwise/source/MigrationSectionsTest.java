@@ -46,7 +46,16 @@ class MigrationSectionsTest {
     void fileWithOnlyAHeader_hasNoUpSection() {
         MigrationFileException e = files().rejected(MigrationFiles.HEADER);
 
+        assertThat(e.line()).isEqualTo(2);
         assertThat(e.getMessage()).contains("has no `-- +up` section");
+    }
+
+    @Test
+    void emptyFile_hasNoHeader_atLine1() {
+        MigrationFileException e = files().rejected("");
+
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.getMessage()).contains(":1: has no header");
     }
 
     @Test
@@ -172,6 +181,33 @@ class MigrationSectionsTest {
         MigrationFileException e = org.junit.jupiter.api.Assertions.assertThrows(MigrationFileException.class,
                 () -> new MigrationFileParser().parse(file));
 
-        assertThat(e.getMessage()).contains("20240501093000_abc123_x.sql").contains("is not valid UTF-8");
+        assertThat(e.getMessage()).contains("20240501093000_abc123_x.sql:4: is not valid UTF-8")
+                .contains("column 9");
+    }
+
+    @Test
+    void invalidUtf8_farBeyondWhatTheReaderHasSplit_namesItsOwnLine_readFromDiskOrFromBytes() throws Exception {
+        // the reader decodes thousands of characters ahead of the statement being split, so the
+        // line must come from the bytes, not from where the splitter stood when decoding failed
+        StringBuilder text = new StringBuilder(MigrationFiles.HEADER + "-- +up\r\n");
+        for (int i = 0; i < 2000; i++) {
+            text.append("SELECT ").append(i).append(";\r\n");
+        }
+        byte[] good = (text + "-- +down\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = text.indexOf("SELECT 1500;") + "SELECT 15".length();
+        byte[] bad = good.clone();
+        bad[at] = (byte) 0xC3;
+        MigrationFiles files = files();
+        Path file = files.writeBytes("20240501093000_abc123_x.sql", bad);
+
+        MigrationFileException fromDisk = org.junit.jupiter.api.Assertions.assertThrows(MigrationFileException.class,
+                () -> new MigrationFileParser().parse(file));
+        MigrationFileException fromBytes = org.junit.jupiter.api.Assertions.assertThrows(MigrationFileException.class,
+                () -> new MigrationFileParser().parse(file, bad));
+
+        for (MigrationFileException e : java.util.List.of(fromDisk, fromBytes)) {
+            assertThat(e.line()).isEqualTo(1504);
+            assertThat(e.getMessage()).contains(":1504: is not valid UTF-8").contains("column 10");
+        }
     }
 }
