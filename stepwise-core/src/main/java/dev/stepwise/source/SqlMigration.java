@@ -123,20 +123,37 @@ public final class SqlMigration implements Migration {
         });
     }
 
+    /**
+     * Whether the migration's statements are held in memory once read, here and by any pass that
+     * keeps what it read (lint's): only for a file of up to {@value #KEPT_FILE_BYTES} bytes. A
+     * larger one is streamed from the file by every pass, so a 50 MB data migration is never
+     * held whole.
+     */
+    public boolean heldWhenRead() {
+        return heldWhenRead(fileSize());
+    }
+
+    private static boolean heldWhenRead(long size) {
+        return size >= 0 && size <= KEPT_FILE_BYTES;
+    }
+
+    /** The file's size now, or -1 when it cannot be read (the pass of its own reports it). */
+    private long fileSize() {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** The file's statements, read now if they are not kept yet; null for a large file, or one that no longer reads. */
     private List<SectionStatement> keptStatements() {
         List<SectionStatement> all = RECENT.get(this);
         if (all != null) {
             return all;
         }
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            // the pass of its own reports it
-            return null;
-        }
-        if (size > KEPT_FILE_BYTES) {
+        long size = fileSize();
+        if (!heldWhenRead(size)) {
             return null;
         }
         all = SectionStatements.readAll(file);

@@ -129,6 +129,7 @@ class SqlMigrationPlanTest {
         Files.writeString(migration.file(), large.replace("DROP TABLE t;", "DROP TABLE IF EXISTS t;"));
 
         assertThat(statements(plan)).extracting(SqlStatement::sql).containsExactly("DROP TABLE IF EXISTS t");
+        assertThat(migration.heldWhenRead()).isFalse();
     }
 
     @Test
