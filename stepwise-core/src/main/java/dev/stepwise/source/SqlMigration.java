@@ -1,5 +1,7 @@
 package dev.stepwise.source;
 
+import dev.stepwise.fault.Faults;
+import dev.stepwise.fault.Guarantee;
 import dev.stepwise.sql.Directive;
 import dev.stepwise.sql.ExecutionMode;
 import dev.stepwise.sql.Plan;
@@ -133,8 +135,10 @@ public final class SqlMigration implements Migration {
         return heldWhenRead(fileSize());
     }
 
+    // The one place that decides whether a plan is held or streamed, so the one that keeps
+    // STREAMED_PLANS: with it switched off (tests only), a file of any size is read whole and held.
     private static boolean heldWhenRead(long size) {
-        return size >= 0 && size <= KEPT_FILE_BYTES;
+        return size >= 0 && (size <= KEPT_FILE_BYTES || !Faults.kept(Guarantee.STREAMED_PLANS));
     }
 
     /** The file's size now, or -1 when it cannot be read (the pass of its own reports it). */
