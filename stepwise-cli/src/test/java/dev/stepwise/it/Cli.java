@@ -20,6 +20,7 @@ public final class Cli {
 
     private final Project project;
     private final Map<String, String> env = new HashMap<>();
+    private final List<String> jvmOptions = new ArrayList<>();
 
     private Cli(Project project) {
         this.project = project;
@@ -40,6 +41,15 @@ public final class Cli {
         return this;
     }
 
+    /**
+     * Adds options to the command line of every later child JVM ({@link #start}), after the
+     * defaults so that they win: {@code -Xmx256m}, a GC log. In-process runs ignore them.
+     */
+    public Cli jvmOptions(String... options) {
+        jvmOptions.addAll(List.of(options));
+        return this;
+    }
+
     /** Runs a command line in this JVM. */
     public CliRun run(String... args) {
         return CliRun.of(Map.copyOf(env), withProject(args));
@@ -50,9 +60,9 @@ public final class Cli {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // a short-lived CLI: start fast rather than optimise
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"),
-                "dev.stepwise.cli.Main"));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.stepwise.cli.Main"));
         command.addAll(List.of(withProject(args)));
         try {
             Files.createDirectories(logs);

@@ -36,17 +36,29 @@ final class BranchLabels {
                 }
                 declarers.computeIfAbsent(label, k -> new ArrayList<>()).add(revision);
             }
-            carried.put(revision.id(), Collections.unmodifiableSortedSet(inheritedOrOwn(revision)));
+            carried.put(revision.id(), inheritedOrOwn(revision));
         }
         declarers.forEach(this::checkOneBranch);
     }
 
+    /**
+     * The labels a revision carries; a revision that declares none and has one parent shares its
+     * parent's set, so a long history costs one set per label change, not one per revision.
+     */
     private SortedSet<String> inheritedOrOwn(Revision revision) {
+        if (revision.branchLabels().isEmpty()) {
+            if (revision.parents().isEmpty()) {
+                return Collections.emptySortedSet();
+            }
+            if (revision.parents().size() == 1) {
+                return carried.get(revision.parents().get(0));
+            }
+        }
         SortedSet<String> labels = new TreeSet<>(revision.branchLabels());
         if (labels.isEmpty()) {
             revision.parents().forEach(parent -> labels.addAll(carried.get(parent)));
         }
-        return labels;
+        return labels.isEmpty() ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(labels);
     }
 
     /**

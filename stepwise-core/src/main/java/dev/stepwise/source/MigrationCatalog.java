@@ -1,6 +1,7 @@
 package dev.stepwise.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,9 @@ import java.util.stream.Stream;
  * revision are both kept: reporting them is the revision graph's job.
  */
 public final class MigrationCatalog {
+
+    /** Up to this size a file is read into memory once, to hash and parse it; a larger one is streamed twice. */
+    static final long READ_WHOLE_BYTES = 1024 * 1024;
 
     private final List<Migration> migrations;
     private final Map<String, Migration> byRevision = new LinkedHashMap<>();
@@ -59,10 +63,12 @@ public final class MigrationCatalog {
         MigrationFileParser parser = new MigrationFileParser();
         ParsedFileCache cache = ParsedFileCache.open(cacheFile);
         Set<String> seen = ConcurrentHashMap.newKeySet();
-        List<Object> parsed = sqlFiles(directory).parallelStream().map(file -> {
+        List<Object> parsed = sqlFiles(directory).parallelStream().map(found -> {
+            Path file = found.path();
             try {
-                byte[] content = read(file);
-                String digest = sha256(content);
+                // a large file (a data migration) is hashed and parsed as a stream, never held whole
+                byte[] content = found.size() <= READ_WHOLE_BYTES ? read(file) : null;
+                String digest = content != null ? sha256(content) : sha256(file);
                 seen.add(ParsedFileCache.key(file, digest));
                 SqlMigration known = cache.find(file, digest);
                 if (known != null) {
@@ -74,7 +80,7 @@ public final class MigrationCatalog {
                     throw new MigrationFileException(file, 0, "the file name does not match "
                             + MigrationFileName.pattern());
                 }
-                SqlMigration migration = parser.parse(file, content);
+                SqlMigration migration = content != null ? parser.parse(file, content) : parser.parse(file);
                 cache.put(file, digest, migration);
                 return migration;
             } catch (RuntimeException e) {
@@ -118,26 +124,54 @@ public final class MigrationCatalog {
     }
 
     private static String sha256(byte[] content) {
+        return HexFormat.of().formatHex(sha256().digest(content));
+    }
+
+    private static String sha256(Path file) {
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new MigrationFileException(file, 0, "cannot be read: " + e.getMessage());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
-    private static List<Path> sqlFiles(Path directory) {
+    /** A file of the walk, with the size the walk saw. */
+    private record SqlFile(Path path, long size) {
+    }
+
+    private static List<SqlFile> sqlFiles(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new MigrationFileException(directory, 0, "the migrations directory does not exist"
                     + " (run `stepwise init`, or point `-C`/`migrations` at it)");
         }
+        Map<Path, Long> sizes = new ConcurrentHashMap<>();
         try (Stream<Path> paths = Files.find(directory, Integer.MAX_VALUE,
                 // the walk's own attributes: no second stat per file
-                (p, attributes) -> attributes.isRegularFile() && p.getFileName().toString().endsWith(".sql"))) {
-            List<Path> files = paths
+                (p, attributes) -> {
+                    boolean sql = attributes.isRegularFile() && p.getFileName().toString().endsWith(".sql");
+                    if (sql) {
+                        sizes.put(p, attributes.size());
+                    }
+                    return sql;
+                })) {
+            return paths
                     .filter(p -> !isHidden(directory, p))
                     .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).thenComparing(Path::toString))
+                    .map(p -> new SqlFile(p, sizes.get(p)))
                     .toList();
-            return files;
         } catch (IOException e) {
             throw new MigrationFileException(directory, 0, "cannot be read: " + e.getMessage());
         } catch (UncheckedIOException e) {

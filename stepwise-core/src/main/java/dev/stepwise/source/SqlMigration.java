@@ -1,5 +1,7 @@
 package dev.stepwise.source;
 
+import dev.stepwise.fault.Faults;
+import dev.stepwise.fault.Guarantee;
 import dev.stepwise.sql.Directive;
 import dev.stepwise.sql.ExecutionMode;
 import dev.stepwise.sql.Plan;
@@ -7,7 +9,6 @@ import dev.stepwise.sql.StatementClassifier;
 import dev.stepwise.sql.StatementTraits;
 
 import java.io.IOException;
-import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,21 +17,25 @@ import java.util.List;
  * A migration defined by an SQL file, checked in full when it was loaded. A file of up to
  * {@value #KEPT_FILE_BYTES} bytes is read and split once, by the first pass over a
  * {@link #plan plan}, and its statements kept for the passes after it (the checks before a run,
- * lint, the runner), softly, so that the JVM may take the memory back; a larger one (a data
- * migration of many rows) stays in the file and is read again by each pass.
+ * lint, the runner) among those of the few files read last ({@link RecentStatements}); a larger
+ * one (a data migration of many rows) stays in the file and is read again by each pass.
  */
 public final class SqlMigration implements Migration {
 
     /** The largest file whose statements are kept once read. */
     static final long KEPT_FILE_BYTES = 256 * 1024;
 
+    /**
+     * The files read last, for every migration of the JVM: the passes over one migration follow
+     * one another, so a handful is enough, and it holds at most four files of the largest kept size.
+     */
+    private static final RecentStatements RECENT = new RecentStatements(16, 4 * KEPT_FILE_BYTES);
+
     private final Path file;
     private final MigrationHeader header;
     private final String checksum;
     private final List<Directive> migrationDirectives;
     private final Sections sections;
-    /** Both sections' statements once read, for a small file; cleared by the JVM when it needs the memory. */
-    private volatile SoftReference<List<SectionStatement>> kept = new SoftReference<>(null);
 
     /** What the loading pass learnt about the sections, without holding their statements. */
     record Sections(int upStatements, int downStatements, boolean usesBatch) {
@@ -120,23 +125,44 @@ public final class SqlMigration implements Migration {
         });
     }
 
+    /**
+     * Whether the migration's statements are held in memory once read, here and by any pass that
+     * keeps what it read (lint's): only for a file of up to {@value #KEPT_FILE_BYTES} bytes. A
+     * larger one is streamed from the file by every pass, so a 50 MB data migration is never
+     * held whole.
+     */
+    public boolean heldWhenRead() {
+        return heldWhenRead(fileSize());
+    }
+
+    // The one place that decides whether a plan is held or streamed, so the one that keeps
+    // STREAMED_PLANS: with it switched off (tests only), a file of any size is read whole and held.
+    private static boolean heldWhenRead(long size) {
+        return size >= 0 && (size <= KEPT_FILE_BYTES || !Faults.kept(Guarantee.STREAMED_PLANS));
+    }
+
+    /** The file's size now, or -1 when it cannot be read (the pass of its own reports it). */
+    private long fileSize() {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** The file's statements, read now if they are not kept yet; null for a large file, or one that no longer reads. */
     private List<SectionStatement> keptStatements() {
-        List<SectionStatement> all = kept.get();
+        List<SectionStatement> all = RECENT.get(this);
         if (all != null) {
             return all;
         }
-        try {
-            if (Files.size(file) > KEPT_FILE_BYTES) {
-                return null;
-            }
-        } catch (IOException e) {
-            // the pass of its own reports it
+        long size = fileSize();
+        if (!heldWhenRead(size)) {
             return null;
         }
         all = SectionStatements.readAll(file);
         if (all != null) {
-            kept = new SoftReference<>(all);
+            RECENT.put(this, all, size);
         }
         return all;
     }

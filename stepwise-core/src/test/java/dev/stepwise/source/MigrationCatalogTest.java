@@ -3,6 +3,8 @@ package dev.stepwise.source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -31,6 +33,24 @@ class MigrationCatalogTest {
         assertThat(catalog.migrations()).extracting(Migration::revision).containsExactly("a1", "b2", "c3");
         assertThat(catalog.find("b2").orElseThrow().origin()).endsWith("20240201000000_b2_second.sql");
         assertThat(catalog.find("zz")).isEmpty();
+    }
+
+    @Test
+    void aFileOverAMegabyte_isHashedAndCheckedAsAStream_toTheMigrationReadingItWholeGives() throws IOException {
+        String rows = ("INSERT INTO t VALUES ('" + "x".repeat(1000) + "');\n").repeat(1200);
+        Path file = new MigrationFiles(dir).write("20240101000000_a1_data.sql",
+                "-- revision: a1\n-- down_revision: none\n\n-- +up\nCREATE TABLE t (v text);\n" + rows
+                        + "\n-- +down\nDROP TABLE t;\n");
+        assertThat(Files.size(file)).isGreaterThan(MigrationCatalog.READ_WHOLE_BYTES);
+        String whole = new MigrationFileParser().parse(file, Files.readAllBytes(file)).checksum();
+        Path cache = dir.resolve(".cache/parsed");
+
+        Migration loaded = MigrationCatalog.load(dir, List.of(), cache).migrations().get(0);
+        Migration cached = MigrationCatalog.load(dir, List.of(), cache).migrations().get(0);
+
+        assertThat(loaded.checksum()).isEqualTo(whole);
+        assertThat(cached.checksum()).isEqualTo(whole);
+        assertThat(((SqlMigration) cached).statementCount(Direction.UP)).isEqualTo(1201);
     }
 
     @Test

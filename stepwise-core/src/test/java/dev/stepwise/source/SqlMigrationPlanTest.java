@@ -96,6 +96,28 @@ class SqlMigrationPlanTest {
     }
 
     @Test
+    void ofManySmallFiles_onlyTheLastFewReadAreKept_soALongHistoryIsNotHeldInMemory() throws IOException {
+        MigrationFiles files = new MigrationFiles(dir);
+        List<SqlMigration> history = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String revision = "r" + i;
+            history.add(new MigrationFileParser().parse(files.write(String.format("2024050110%02d%02d_%s.sql", i / 60, i % 60, revision),
+                    FILE.replace("abc123", revision))));
+        }
+        history.forEach(m -> statements(m.plan(Direction.DOWN, StatementClassifier.ALL_TRANSACTIONAL)));
+        SqlMigration first = history.get(0);
+        SqlMigration last = history.get(history.size() - 1);
+        for (SqlMigration m : List.of(first, last)) {
+            Files.writeString(m.file(), Files.readString(m.file()).replace("DROP TABLE t;", "DROP TABLE IF EXISTS t;"));
+        }
+
+        assertThat(statements(first.plan(Direction.DOWN, StatementClassifier.ALL_TRANSACTIONAL)))
+                .extracting(SqlStatement::sql).containsExactly("DROP TABLE IF EXISTS t");
+        assertThat(statements(last.plan(Direction.DOWN, StatementClassifier.ALL_TRANSACTIONAL)))
+                .extracting(SqlStatement::sql).containsExactly("DROP TABLE t");
+    }
+
+    @Test
     void largeFile_isReadAgainByEveryPass() throws IOException {
         String rows = ("INSERT INTO t VALUES ('" + "x".repeat(1000) + "');\n").repeat(300);
         String large = FILE.replace("-- +down", rows + "-- +down");
@@ -107,6 +129,7 @@ class SqlMigrationPlanTest {
         Files.writeString(migration.file(), large.replace("DROP TABLE t;", "DROP TABLE IF EXISTS t;"));
 
         assertThat(statements(plan)).extracting(SqlStatement::sql).containsExactly("DROP TABLE IF EXISTS t");
+        assertThat(migration.heldWhenRead()).isFalse();
     }
 
     @Test

@@ -16,9 +16,10 @@ import java.util.List;
  * explains the {@code +up}. Each of those used to read, split and parse the file again, which was
  * most of what the lint step in {@code upgrade} cost on a migration that needs no catalog read.
  *
- * <p>A section of up to {@value #HELD_STATEMENTS} statements is kept once read; a longer one (a
- * data migration of many {@code INSERT}s) is read from the file again on each walk, so that it is
- * never held in memory whole.
+ * <p>A section of a small file ({@link SqlMigration#heldWhenRead()}) with up to
+ * {@value #HELD_STATEMENTS} statements is kept once read; any other (a data migration of many
+ * {@code INSERT}s, long or short) is read from the file again on each walk, so that it is never
+ * held in memory whole. A count alone would not do: 500 statements of 100 KB are 50 MB.
  */
 final class ReadMigration {
 
@@ -56,7 +57,7 @@ final class ReadMigration {
         if (held != null) {
             return held;
         }
-        if (migration.statementCount(direction) > HELD_STATEMENTS) {
+        if (migration.statementCount(direction) > HELD_STATEMENTS || !migration.heldWhenRead()) {
             return () -> parsing(migration.plan(direction, classifier).iterator());
         }
         List<MigrationContext.Read> read = new ArrayList<>(migration.statementCount(direction));
