@@ -18,7 +18,11 @@ public final class PostgresIdentifiers {
 
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
 
-    /** Reserved words that must be quoted even when lowercase (a conservative subset). */
+    /**
+     * Words that must be quoted even when lowercase: PostgreSQL's reserved keywords and those it
+     * allows only as a type or function name (its {@code R} and {@code T} categories in
+     * {@code pg_get_keywords()}), as of PostgreSQL 17 ({@code system_user} became reserved in 16).
+     */
     private static final Set<String> RESERVED = Set.of(
             "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both", "case",
             "cast", "check", "collate", "column", "constraint", "create", "current_catalog", "current_date",
@@ -27,8 +31,9 @@ public final class PostgresIdentifiers {
             "grant", "group", "having", "in", "initially", "intersect", "into", "lateral", "leading", "limit",
             "localtime", "localtimestamp", "not", "null", "offset", "on", "only", "or", "order", "placing",
             "primary", "references", "returning", "select", "session_user", "some", "symmetric", "table",
-            "then", "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "when", "where",
-            "window", "with", "authorization", "binary", "collation", "concurrently", "cross", "freeze",
+            "system_user", "then", "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "when",
+            "where", "window", "with", "authorization", "binary", "collation", "concurrently", "cross",
+            "current_schema", "freeze",
             "full", "ilike", "inner", "is", "isnull", "join", "left", "like", "natural", "notnull", "outer",
             "overlaps", "right", "similar", "tablesample", "verbose");
 

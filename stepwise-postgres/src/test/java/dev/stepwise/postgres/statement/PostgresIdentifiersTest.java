@@ -1,0 +1,63 @@
+package dev.stepwise.postgres.statement;
+
+import dev.stepwise.testing.TestDatabase;
+import dev.stepwise.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Names as PostgreSQL reads them back: quoted where it would read them otherwise, derived ones never cut. */
+class PostgresIdentifiersTest {
+
+    @Test
+    void everyKeywordPostgresRefusesAsABareName_isQuoted() {
+        TestDatabase db = TestPostgres.server().newDatabase();
+        // R: reserved; T: allowed only as a type or function name, so not as a table, column or constraint
+        List<String> keywords = db.column("SELECT word FROM pg_get_keywords() WHERE catcode IN ('R', 'T') ORDER BY 1");
+
+        assertThat(keywords).contains("system_user", "current_schema");
+        assertThat(keywords).allSatisfy(word -> assertThat(PostgresIdentifiers.quote(word)).isEqualTo('"' + word + '"'));
+    }
+
+    @Test
+    void awkwardNames_readBackExactly_asColumnNames() throws SQLException {
+        List<String> names = List.of("plain", "Mixed", "a\"b", "it's", "two words", "ü", "名前", "system_user",
+                "current_schema", "select", "x; DROP TABLE t; --", "$stepwise$", "a$b", "_", "line\nbreak");
+        TestDatabase db = TestPostgres.server().newDatabase();
+        List<String> read = new ArrayList<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (" + String.join(", ", names.stream()
+                    .map(n -> PostgresIdentifiers.quote(n) + " int").toList()) + ")");
+            try (ResultSet rs = s.executeQuery("SELECT attname FROM pg_attribute WHERE attrelid = 't'::regclass"
+                    + " AND attnum > 0 ORDER BY attnum")) {
+                while (rs.next()) {
+                    read.add(rs.getString(1));
+                }
+            }
+        }
+
+        assertThat(read).isEqualTo(names);
+    }
+
+    @Test
+    void derivedNames_fitIn63Bytes_keepWholeCharacters_andStayApartWhenTheirFirst63BytesAgree() {
+        String shared = "geteiltes_präfix_".repeat(3);
+        String a = PostgresIdentifiers.derivedName("tabelle", shared + "a", "not_null");
+        String b = PostgresIdentifiers.derivedName("tabelle", shared + "b", "not_null");
+        String multibyte = PostgresIdentifiers.derivedName("名前".repeat(10), "列".repeat(10), "idx");
+
+        assertThat(List.of(a, b, multibyte)).allSatisfy(n ->
+                assertThat(n.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(63));
+        assertThat(a).isNotEqualTo(b);
+        assertThat(multibyte).startsWith("名前名前").matches(".*_[0-9a-f]{8}").doesNotContain("\uFFFD");
+        assertThat(PostgresIdentifiers.derivedName("orders", "total", "not_null")).isEqualTo("orders_total_not_null");
+    }
+}
