@@ -133,6 +133,24 @@ class GeneratorOutputTest {
         assertThat(lint.out()).as("%s", lint).contains("0 errors, 0 warnings");
     }
 
+    @Test
+    void aTableWithQuotedNames_andATriggerOfItsOwn_canBeDropped() throws IOException {
+        // PostgreSQL describes the trigger as on table "Sales"."Audit Log", quoted: it is the table's own
+        project.add(MigrationText.of("b2", "a1").up("""
+                CREATE TABLE "Sales"."Audit Log" (id bigint PRIMARY KEY, "Note" text);
+                CREATE FUNCTION "Sales".touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                CREATE TRIGGER "Touch" BEFORE UPDATE OF "Note" ON "Sales"."Audit Log"
+                    FOR EACH ROW EXECUTE FUNCTION "Sales".touch();
+                """).down("DROP TABLE \"Sales\".\"Audit Log\";\nDROP FUNCTION \"Sales\".touch();"));
+
+        CliRun run = cli.run("revision", "--drop-table", "\"Sales\".\"Audit Log\"");
+
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        List<Path> files = generated();
+        assertThat(text(files.get(files.size() - 1))).contains("-- phase: contract")
+                .contains("DROP TABLE \"Sales\".\"Audit Log\";");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "--rename-column|\"Sales\".\"Order Items\".ident:ident2|--rename-column: \"Order Items\".ident: it is"

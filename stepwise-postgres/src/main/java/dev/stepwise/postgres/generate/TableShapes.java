@@ -153,6 +153,18 @@ final class TableShapes {
         return out;
     }
 
+    /** The table as {@code pg_describe_object} names it ({@code table "Sales"."Order Items"}), quoted its way. */
+    static String describe(Connection c, long oid) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT pg_catalog.pg_describe_object('pg_catalog.pg_class'::regclass, ?::oid, 0)")) {
+            s.setLong(1, oid);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
     /** Whether a relation of this name exists in the schema (index, table, view, sequence). */
     static boolean relationExists(Connection c, String schema, String name) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
