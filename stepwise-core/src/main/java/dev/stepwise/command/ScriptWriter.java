@@ -35,7 +35,7 @@ final class ScriptWriter {
     }
 
     void comment(String text) throws IOException {
-        out.append("-- ").append(text).append('\n');
+        out.append(dev.stepwise.sql.SqlComment.of(text));
     }
 
     void versionTables() throws IOException {
