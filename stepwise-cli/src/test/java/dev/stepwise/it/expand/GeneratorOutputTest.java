@@ -134,6 +134,25 @@ class GeneratorOutputTest {
     }
 
     @Test
+    void aColumnNamedWithTheTriggersDollarQuote_getsATriggerBodyQuotedAnotherWay() throws IOException {
+        // the body names the column: quoted with $stepwise$, the name would end it
+        CliRun run = cli.run("revision", "--rename-column", "\"Sales\".\"Order Items\".sku:\"sku$stepwise$\"");
+
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        List<Path> files = generated();
+        assertThat(files.stream().map(this::unchecked)).anySatisfy(t -> assertThat(t)
+                .contains("LANGUAGE plpgsql AS $stepwise_1$\n").contains("NEW.sku$stepwise$ := NEW.sku;"));
+    }
+
+    private String unchecked(Path file) {
+        try {
+            return text(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aTableWithQuotedNames_andATriggerOfItsOwn_canBeDropped() throws IOException {
         // PostgreSQL describes the trigger as on table "Sales"."Audit Log", quoted: it is the table's own
         project.add(MigrationText.of("b2", "a1").up("""
