@@ -51,12 +51,18 @@ public final class PostgresIdentifiers {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    /** A standard string literal ({@code standard_conforming_strings} is on since PostgreSQL 9.1). */
+    /**
+     * A string literal that reads the same whatever {@code standard_conforming_strings} is: a
+     * value with a backslash is written as an escape string ({@code E'a\\b'}), as libpq's
+     * {@code PQescapeLiteral} does, since with the setting off (a database may still set it so) a
+     * backslash in a plain literal would escape the quote after it and end the string elsewhere.
+     */
     public static String literal(String value) {
         if (value.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("PostgreSQL text cannot contain NUL characters");
         }
-        return "'" + value.replace("'", "''") + "'";
+        String quoted = value.replace("'", "''");
+        return value.indexOf('\\') < 0 ? "'" + quoted + "'" : "E'" + quoted.replace("\\", "\\\\") + "'";
     }
 
     /**

@@ -10,18 +10,18 @@ import java.util.Locale;
  */
 public record QualifiedName(String schema, String name) {
 
-    /** The name as it reads in SQL, each part quoted: safe to splice into generated statements. */
+    /** The name as it reads in SQL, each part quoted where it must be: safe to splice into generated statements. */
     public String sql() {
         return schema == null ? quote(name) : quote(schema) + "." + quote(name);
     }
 
     /** A literal naming it, for {@code to_regclass} and friends. */
     public String regclassLiteral() {
-        return "'" + sql().replace("'", "''") + "'";
+        return PostgresIdentifiers.literal(sql());
     }
 
-    static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+    private static String quote(String identifier) {
+        return PostgresIdentifiers.quote(identifier);
     }
 
     /** One identifier token as PostgreSQL resolves it. */

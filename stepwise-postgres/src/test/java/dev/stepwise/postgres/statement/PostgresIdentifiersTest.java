@@ -48,6 +48,27 @@ class PostgresIdentifiersTest {
     }
 
     @Test
+    void literals_readBackExactly_whateverStandardConformingStringsIs() throws SQLException {
+        List<String> values = List.of("plain", "it's", "back\\slash", "x\\'); DROP TABLE t; --", "\\", "\\'", "''",
+                "名前", "line\nbreak");
+        TestDatabase db = TestPostgres.server().newDatabase();
+        for (String setting : List.of("on", "off")) {
+            List<String> read = new ArrayList<>();
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute("SET standard_conforming_strings = " + setting);
+                s.execute("SET escape_string_warning = off");
+                for (String v : values) {
+                    try (ResultSet rs = s.executeQuery("SELECT " + PostgresIdentifiers.literal(v))) {
+                        rs.next();
+                        read.add(rs.getString(1));
+                    }
+                }
+            }
+            assertThat(read).as("standard_conforming_strings = " + setting).isEqualTo(values);
+        }
+    }
+
+    @Test
     void derivedNames_fitIn63Bytes_keepWholeCharacters_andStayApartWhenTheirFirst63BytesAgree() {
         String shared = "geteiltes_präfix_".repeat(3);
         String a = PostgresIdentifiers.derivedName("tabelle", shared + "a", "not_null");
