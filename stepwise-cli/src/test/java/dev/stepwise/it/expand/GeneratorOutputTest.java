@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GeneratorOutputTest {
 
-    private static final String LONG = "a_column_name_long_enough_that_derived_names_must_be_shortened_x";
+    private static final String LONG = "a_column_name_long_enough_that_derived_names_must_be_shortened";
 
     @TempDir
     Path dir;
@@ -131,6 +131,21 @@ class GeneratorOutputTest {
 
         assertThat(lint.exitCode()).as("%s", lint).isZero();
         assertThat(lint.out()).as("%s", lint).contains("0 errors, 0 warnings");
+    }
+
+    @Test
+    void namesOver63Bytes_areTheNamesPostgresKeeps_inTheOptionsAndInTheSql() throws IOException {
+        String kept = "n".repeat(63);
+        project.add(MigrationText.of("b2", "a1").up("ALTER TABLE parents ADD COLUMN " + kept + "_written_in_full text;")
+                .down("ALTER TABLE parents DROP COLUMN " + kept + ";"));
+
+        // the column PostgreSQL made of the long name, found by the long name; the new one cut as PostgreSQL would
+        CliRun run = cli.run("revision", "--rename-column", "parents." + kept + "_written_in_full:" + "m".repeat(70));
+
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        List<Path> files = generated();
+        assertThat(files.stream().map(this::unchecked)).anySatisfy(t -> assertThat(t)
+                .contains("ADD COLUMN " + "m".repeat(63) + " text;"));
     }
 
     @Test

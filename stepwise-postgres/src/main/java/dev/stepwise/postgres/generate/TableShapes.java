@@ -75,14 +75,18 @@ final class TableShapes {
     private TableShapes() {
     }
 
-    /** The name as PostgreSQL reads it: unquoted names fold to lower case (ASCII letters only, as the server does). */
+    /**
+     * The name as PostgreSQL reads it: unquoted names fold to lower case (ASCII letters only, as
+     * the server does), and every name is cut to the 63 bytes the server keeps, so a name written
+     * in full finds the column that was made with it.
+     */
     static String fold(Name name) {
         if (name.quoted()) {
-            return name.text();
+            return PostgresIdentifiers.stored(name.text());
         }
         StringBuilder s = new StringBuilder(name.text().length());
         name.text().chars().forEach(c -> s.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : (char) c));
-        return s.toString();
+        return PostgresIdentifiers.stored(s.toString());
     }
 
     /** The table, or a bad-input error saying it does not exist at the parent revision. */

@@ -66,6 +66,30 @@ public final class PostgresIdentifiers {
     }
 
     /**
+     * The name PostgreSQL keeps of an identifier: its first 63 bytes, cut where a character ends,
+     * as the server's lexer cuts every name it reads ({@code "a...z"} of 70 bytes and its first
+     * 63 bytes are one name).
+     */
+    public static String stored(String identifier) {
+        return prefix(identifier, MAX_NAME_BYTES);
+    }
+
+    /** The longest prefix of whole characters within {@code maxBytes} bytes of UTF-8. */
+    private static String prefix(String s, int maxBytes) {
+        StringBuilder kept = new StringBuilder();
+        int used = 0;
+        for (int cp : s.codePoints().toArray()) {
+            int size = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (used + size > maxBytes) {
+                break;
+            }
+            kept.appendCodePoint(cp);
+            used += size;
+        }
+        return kept.toString();
+    }
+
+    /**
      * A name derived from others ({@code <table>_<column>_<suffix>}), shortened with a hash of the
      * whole to {@value #MAX_NAME_BYTES} bytes when longer: PostgreSQL would cut it silently, and
      * two long names cut to the same prefix would collide. Characters are kept whole (a multibyte
@@ -85,16 +109,6 @@ public final class PostgresIdentifiers {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
         // whole characters within 63 - 9 bytes, then _ and 8 hex digits
-        StringBuilder kept = new StringBuilder();
-        int used = 0;
-        for (int cp : n.codePoints().toArray()) {
-            int size = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            if (used + size > MAX_NAME_BYTES - 9) {
-                break;
-            }
-            kept.appendCodePoint(cp);
-            used += size;
-        }
-        return kept + "_" + hash;
+        return prefix(n, MAX_NAME_BYTES - 9) + "_" + hash;
     }
 }

@@ -24,15 +24,15 @@ public record QualifiedName(String schema, String name) {
         return PostgresIdentifiers.quote(identifier);
     }
 
-    /** One identifier token as PostgreSQL resolves it. */
+    /** One identifier token as PostgreSQL resolves it: unquoted ones folded, every one cut to the 63 bytes it keeps. */
     public static String identifier(String token) {
         if (token.startsWith("\"")) {
-            return token.substring(1, token.length() - 1).replace("\"\"", "\"");
+            return PostgresIdentifiers.stored(token.substring(1, token.length() - 1).replace("\"\"", "\""));
         }
         if (token.regionMatches(true, 0, "U&\"", 0, 3)) {
-            return token.substring(3, token.length() - 1).replace("\"\"", "\"");
+            return PostgresIdentifiers.stored(token.substring(3, token.length() - 1).replace("\"\"", "\""));
         }
-        return token.toLowerCase(Locale.ROOT);
+        return PostgresIdentifiers.stored(token.toLowerCase(Locale.ROOT));
     }
 
     @Override

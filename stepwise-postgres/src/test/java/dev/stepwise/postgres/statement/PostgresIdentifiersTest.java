@@ -69,6 +69,21 @@ class PostgresIdentifiersTest {
     }
 
     @Test
+    void storedNames_areWhatPostgresKeeps_cutWhereACharacterEnds() {
+        TestDatabase db = TestPostgres.server().newDatabase();
+        // 62 bytes of ü, then a three-byte character the cut at 63 bytes would split
+        String name = "ü".repeat(31) + "名前";
+        db.execute("CREATE TABLE t (" + PostgresIdentifiers.quote(name) + " int)");
+
+        assertThat(PostgresIdentifiers.stored(name)).isEqualTo("ü".repeat(31))
+                .isEqualTo(db.value("SELECT attname FROM pg_attribute WHERE attrelid = 't'::regclass AND attnum = 1"));
+        assertThat(PostgresIdentifiers.stored("orders")).isEqualTo("orders");
+        // a token in a statement names what PostgreSQL keeps of it
+        assertThat(QualifiedName.identifier('"' + name + '"')).isEqualTo("ü".repeat(31));
+        assertThat(QualifiedName.identifier("X".repeat(70))).isEqualTo("x".repeat(63));
+    }
+
+    @Test
     void derivedNames_fitIn63Bytes_keepWholeCharacters_andStayApartWhenTheirFirst63BytesAgree() {
         String shared = "geteiltes_präfix_".repeat(3);
         String a = PostgresIdentifiers.derivedName("tabelle", shared + "a", "not_null");
