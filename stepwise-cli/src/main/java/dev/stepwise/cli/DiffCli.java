@@ -3,6 +3,7 @@ package dev.stepwise.cli;
 import dev.stepwise.Stepwise;
 import dev.stepwise.command.DiffCommand;
 import dev.stepwise.sql.ExecutionMode;
+import dev.stepwise.sql.SqlComment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,11 +30,13 @@ final class DiffCli extends ApiCommand {
             session.printJson(result);
             return Failures.OK;
         }
-        session.println("-- Stepwise diff from " + result.from() + " to " + result.to() + ": "
-                + result.changes().size() + " change(s)");
+        SqlComment.lines("Stepwise diff from " + result.from() + " to " + result.to() + ": "
+                + result.changes().size() + " change(s)").forEach(session::println);
         for (DiffCommand.Change c : result.changes()) {
             session.println("");
-            session.println("-- " + c.line() + (c.destructive() ? " (destructive: a contract migration's)" : ""));
+            // a change line names objects, and a name may hold a line break: each line a comment of its own
+            SqlComment.lines(c.line() + (c.destructive() ? " (destructive: a contract migration's)" : ""))
+                    .forEach(session::println);
             for (DiffCommand.Statement s : c.statements()) {
                 if (s.mode() == ExecutionMode.AUTOCOMMIT) {
                     session.println("-- outside a transaction");
@@ -45,11 +48,11 @@ final class DiffCli extends ApiCommand {
         }
         if (verbose) {
             session.println("");
-            result.notes().forEach(n -> session.println("-- note: " + n));
-            result.unmodelledFrom().forEach(u -> session.println("-- not modelled, in " + result.from() + ": "
-                    + u.kind() + " " + u.identity()));
-            result.unmodelledTo().forEach(u -> session.println("-- not modelled, in " + result.to() + ": "
-                    + u.kind() + " " + u.identity()));
+            result.notes().forEach(n -> SqlComment.lines("note: " + n).forEach(session::println));
+            result.unmodelledFrom().forEach(u -> SqlComment.lines("not modelled, in " + result.from() + ": "
+                    + u.kind() + " " + u.identity()).forEach(session::println));
+            result.unmodelledTo().forEach(u -> SqlComment.lines("not modelled, in " + result.to() + ": "
+                    + u.kind() + " " + u.identity()).forEach(session::println));
         } else if (!result.notes().isEmpty()) {
             session.note(result.notes().size() + " note(s) on what the diff does not change: see --verbose");
         }

@@ -47,9 +47,7 @@ public final class SectionText {
     }
 
     private void commentLine(String line) {
-        for (String l : line.split("\n")) {
-            text.append("-- ").append(l).append('\n');
-        }
+        text.append(dev.stepwise.sql.SqlComment.of(line));
     }
 
     private void gap() {

@@ -35,7 +35,7 @@ final class ScriptWriter {
     }
 
     void comment(String text) throws IOException {
-        out.append("-- ").append(text).append('\n');
+        out.append(dev.stepwise.sql.SqlComment.of(text));
     }
 
     void versionTables() throws IOException {
@@ -132,20 +132,8 @@ final class ScriptWriter {
         return dialect.quoteLiteral(value);
     }
 
-    /** Fills {@code ?} placeholders in order; Stepwise's own SQL has no other question marks. */
+    /** Fills {@code ?} placeholders in order; a {@code ?} in a configured table's quoted name is not one. */
     static String bind(String sql, List<String> values) {
-        StringBuilder s = new StringBuilder();
-        int next = 0;
-        for (char ch : sql.toCharArray()) {
-            if (ch == '?') {
-                s.append(values.get(next++));
-            } else {
-                s.append(ch);
-            }
-        }
-        if (next != values.size()) {
-            throw new IllegalArgumentException("expected " + values.size() + " placeholders in " + sql);
-        }
-        return s.toString();
+        return dev.stepwise.sql.JdbcPlaceholders.bound(sql, values);
     }
 }

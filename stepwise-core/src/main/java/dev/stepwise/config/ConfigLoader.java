@@ -159,9 +159,16 @@ public final class ConfigLoader {
                 key + " '" + text + "' is not a duration (examples: 100ms, 30s, 10m, 1h)"));
     }
 
+    /**
+     * PostgreSQL keeps 63 bytes of a name and silently drops the rest, so a longer one would
+     * name some other table; counted in UTF-8 bytes, as the server counts (MySQL's limit, 64
+     * characters, is never smaller).
+     */
     private static void requireName(String key, String value) {
-        if (value.isEmpty() || value.length() > 63) {
-            throw new ConfigException(key + " '" + value + "' must be 1 to 63 characters");
+        int bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (value.isEmpty() || bytes > 63) {
+            throw new ConfigException(key + " '" + value + "' must be 1 to 63 bytes long (it is " + bytes
+                    + " bytes in UTF-8)");
         }
     }
 

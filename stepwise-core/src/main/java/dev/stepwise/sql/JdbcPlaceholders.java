@@ -48,6 +48,44 @@ public final class JdbcPlaceholders {
         return out.toString();
     }
 
+    /**
+     * The statement with each placeholder replaced by the SQL text of its value, in order, for a
+     * script that runs without the driver ({@code upgrade --sql}); a {@code ?} inside a quoted name
+     * ({@code "a?"}, Stepwise's own tables may be so named) or a literal stays as it is.
+     *
+     * @throws IllegalArgumentException when the statement has another number of placeholders
+     */
+    public static String bound(String sql, java.util.List<String> values) {
+        StringBuilder out = new StringBuilder(sql.length() + 16);
+        int next = 0;
+        SqlLexer lexer = new SqlLexer(new StringReader(sql), text -> false);
+        for (SqlToken t = lexer.next(); t != null; t = lexer.next()) {
+            if (t.kind() != SqlToken.Kind.OPERATOR || t.text().indexOf('?') < 0) {
+                out.append(t.text());
+                continue;
+            }
+            String text = t.text();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '?' && i + 1 < text.length() && text.charAt(i + 1) == '?') {
+                    out.append('?');
+                    i++;
+                } else if (c == '?') {
+                    if (next == values.size()) {
+                        throw new IllegalArgumentException("more than " + values.size() + " placeholders in " + sql);
+                    }
+                    out.append(i > 0 ? " " : "").append(values.get(next++)).append(i + 1 < text.length() ? " " : "");
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        if (next != values.size()) {
+            throw new IllegalArgumentException("expected " + values.size() + " placeholders in " + sql);
+        }
+        return out.toString();
+    }
+
     private static boolean hasNumberedParameters(String sql) {
         SqlLexer lexer = new SqlLexer(new StringReader(sql), text -> false);
         for (SqlToken t = lexer.next(); t != null; t = lexer.next()) {

@@ -74,6 +74,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void tableNamesPostgresWouldCut_areRefused_countedInBytes() {
+        // 21 three-byte characters: 63 bytes, kept whole; one more is 66 bytes in 22 characters
+        String longest = "名".repeat(21);
+        assertThat(load(Map.of("STEPWISE_VERSION_TABLE", longest), ConfigOverrides.NONE).tables().version())
+                .isEqualTo(longest);
+        assertThatThrownBy(() -> load(Map.of("STEPWISE_VERSION_TABLE", longest + "名"), ConfigOverrides.NONE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("version_table '" + longest + "名' must be 1 to 63 bytes long (it is 66 bytes");
+    }
+
+    @Test
     void invalidToml_isAnErrorNamingTheFile() throws IOException {
         Files.writeString(project.resolve("stepwise.toml"), "url = \n");
         assertThatThrownBy(() -> load(Map.of(), ConfigOverrides.NONE))

@@ -35,6 +35,14 @@ class JdbcPlaceholdersTest {
     }
 
     @Test
+    void bound_fillsPlaceholdersWithValues_butNotAQuestionMarkInAQuotedName() {
+        assertThat(JdbcPlaceholders.bound("INSERT INTO \"s?\".\"v?\" (revision) VALUES (?)", java.util.List.of("'a?'")))
+                .isEqualTo("INSERT INTO \"s?\".\"v?\" (revision) VALUES ('a?')");
+        assertThat(JdbcPlaceholders.bound("DELETE FROM v WHERE revision=?", java.util.List.of("'x'")))
+                .isEqualTo("DELETE FROM v WHERE revision= 'x'");
+    }
+
+    @Test
     void numberedParameters_leaveTheStatementAsWritten() {
         String sql = "SELECT * FROM t WHERE doc ? 'k' AND id = $1";
         assertThat(JdbcPlaceholders.numbered(sql)).isSameAs(sql);

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GeneratorOutputTest {
 
-    private static final String LONG = "a_column_name_long_enough_that_derived_names_must_be_shortened_x";
+    private static final String LONG = "a_column_name_long_enough_that_derived_names_must_be_shortened";
 
     @TempDir
     Path dir;
@@ -146,6 +146,58 @@ class GeneratorOutputTest {
 
         assertThat(lint.exitCode()).as("%s", lint).isZero();
         assertThat(lint.out()).as("%s", lint).contains("0 errors, 0 warnings");
+    }
+
+    @Test
+    void namesOver63Bytes_areTheNamesPostgresKeeps_inTheOptionsAndInTheSql() throws IOException {
+        String kept = "n".repeat(63);
+        project.add(MigrationText.of("b2", "a1").up("ALTER TABLE parents ADD COLUMN " + kept + "_written_in_full text;")
+                .down("ALTER TABLE parents DROP COLUMN " + kept + ";"));
+
+        // the column PostgreSQL made of the long name, found by the long name; the new one cut as PostgreSQL would
+        CliRun run = cli.run("revision", "--rename-column", "parents." + kept + "_written_in_full:" + "m".repeat(70));
+
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        List<Path> files = generated();
+        assertThat(files.stream().map(this::unchecked)).anySatisfy(t -> assertThat(t)
+                .contains("ADD COLUMN " + "m".repeat(63) + " text;"));
+    }
+
+    @Test
+    void aColumnNamedWithTheTriggersDollarQuote_getsATriggerBodyQuotedAnotherWay() throws IOException {
+        // the body names the column: quoted with $stepwise$, the name would end it
+        CliRun run = cli.run("revision", "--rename-column", "\"Sales\".\"Order Items\".sku:\"sku$stepwise$\"");
+
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        List<Path> files = generated();
+        assertThat(files.stream().map(this::unchecked)).anySatisfy(t -> assertThat(t)
+                .contains("LANGUAGE plpgsql AS $stepwise_1$\n").contains("NEW.sku$stepwise$ := NEW.sku;"));
+    }
+
+    private String unchecked(Path file) {
+        try {
+            return text(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aTableWithQuotedNames_andATriggerOfItsOwn_canBeDropped() throws IOException {
+        // PostgreSQL describes the trigger as on table "Sales"."Audit Log", quoted: it is the table's own
+        project.add(MigrationText.of("b2", "a1").up("""
+                CREATE TABLE "Sales"."Audit Log" (id bigint PRIMARY KEY, "Note" text);
+                CREATE FUNCTION "Sales".touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                CREATE TRIGGER "Touch" BEFORE UPDATE OF "Note" ON "Sales"."Audit Log"
+                    FOR EACH ROW EXECUTE FUNCTION "Sales".touch();
+                """).down("DROP TABLE \"Sales\".\"Audit Log\";\nDROP FUNCTION \"Sales\".touch();"));
+
+        CliRun run = cli.run("revision", "--drop-table", "\"Sales\".\"Audit Log\"");
+
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        List<Path> files = generated();
+        assertThat(text(files.get(files.size() - 1))).contains("-- phase: contract")
+                .contains("DROP TABLE \"Sales\".\"Audit Log\";");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -194,9 +194,15 @@ final class BatchedDml {
         return false;
     }
 
+    /** A name, quoted or not; a quoted one may hold a {@code '}, a word followed by one is a literal ({@code E'..'}). */
     private static boolean isName(String token) {
-        return !token.isEmpty() && (Character.isLetter(token.charAt(0)) || token.charAt(0) == '_'
-                || token.charAt(0) == '"') && !token.contains("'");
+        if (token.isEmpty()) {
+            return false;
+        }
+        if (token.charAt(0) == '"' || token.regionMatches(true, 0, "U&\"", 0, 3)) {
+            return true;
+        }
+        return (Character.isLetter(token.charAt(0)) || token.charAt(0) == '_') && !token.contains("'");
     }
 
     /** How the statement refers to its table's columns: by alias, else by the table's name as written. */

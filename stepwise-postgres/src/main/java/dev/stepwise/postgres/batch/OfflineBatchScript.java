@@ -1,6 +1,7 @@
 package dev.stepwise.postgres.batch;
 
 import dev.stepwise.dialect.BatchRefusedException;
+import dev.stepwise.postgres.statement.PostgresIdentifiers;
 
 /**
  * A batched statement as one {@code DO} block for {@code --sql}: without a database to ask, the
@@ -38,8 +39,11 @@ final class OfflineBatchScript {
         // the flag lasts to the next COMMIT: set again in every batch's transaction
         String setFlag = flag == null ? "" : "PERFORM " + PostgresBatchStatement.flagSql(flag).substring("SELECT ".length())
                 + "; ";
-        String tableLiteral = "'" + table.replace("'", "''") + "'";
-        String qualifier = "'" + dml.qualifier().replace("'", "''") + ".'";
+        String tableLiteral = PostgresIdentifiers.literal(table);
+        String qualifier = PostgresIdentifiers.literal(dml.qualifier() + ".");
+        String selectFrom = PostgresIdentifiers.literal("SELECT * FROM " + from);
+        String selectFromWhere = PostgresIdentifiers.literal("SELECT * FROM " + from + " WHERE (");
+        String orderBy = PostgresIdentifiers.literal(" ORDER BY ");
         return "DO " + BODY_TAG + "\n"
                 + "DECLARE\n"
                 + "  k text; k_desc text; qk text; last_k text; bound_k text;\n"
@@ -59,10 +63,10 @@ final class OfflineBatchScript {
                 + "    RAISE EXCEPTION 'stepwise: % has no primary key to walk in batches', " + tableLiteral + ";\n"
                 + "  END IF;\n"
                 + "  -- the keys present now, in batches of " + size + ", each committed\n"
-                + "  EXECUTE 'SELECT * FROM " + from.replace("'", "''") + " ORDER BY ' || k_desc || ' LIMIT 1' INTO upper_row;\n"
+                + "  EXECUTE " + selectFrom + " || " + orderBy + " || k_desc || ' LIMIT 1' INTO upper_row;\n"
                 + "  GET DIAGNOSTICS got = ROW_COUNT;\n"
                 + "  WHILE got > 0 LOOP\n"
-                + "    EXECUTE 'SELECT * FROM " + from.replace("'", "''") + " WHERE (' || k || ') <= (' || bound_k || ')'\n"
+                + "    EXECUTE " + selectFromWhere + " || k || ') <= (' || bound_k || ')'\n"
                 + "      || CASE WHEN have_last THEN ' AND (' || k || ') > (' || last_k || ')' ELSE '' END\n"
                 + "      || ' ORDER BY ' || k || ' OFFSET " + (size - 1) + " LIMIT 1' INTO bound_row USING last_row, upper_row;\n"
                 + "    GET DIAGNOSTICS got = ROW_COUNT;\n"
@@ -78,7 +82,7 @@ final class OfflineBatchScript {
                 + "  FOR pass IN 1..3 LOOP\n"
                 + "    EXIT WHEN remaining = 0;\n"
                 + "    -- each pass ends at the largest key when it begins, however fast writers add keys\n"
-                + "    EXECUTE 'SELECT * FROM " + from.replace("'", "''") + " ORDER BY ' || k_desc || ' LIMIT 1' INTO upper_row;\n"
+                + "    EXECUTE " + selectFrom + " || " + orderBy + " || k_desc || ' LIMIT 1' INTO upper_row;\n"
                 + "    have_last := false; got := 1;\n"
                 + "    WHILE got > 0 LOOP\n"
                 + "      EXECUTE " + TEXT_TAG + matching + TEXT_TAG + "\n"

@@ -1,6 +1,7 @@
 package dev.stepwise.postgres.batch;
 
 import dev.stepwise.dialect.BatchStatement;
+import dev.stepwise.postgres.statement.PostgresIdentifiers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ final class PostgresBatchStatement implements BatchStatement {
     private String literal(List<String> key) {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            values.add("'" + key.get(i).replace("'", "''") + "'::" + types.get(i));
+            values.add(PostgresIdentifiers.literal(key.get(i)) + "::" + types.get(i));
         }
         return String.join(", ", values);
     }
@@ -82,8 +83,9 @@ final class PostgresBatchStatement implements BatchStatement {
     @Override
     public String estimatedRowsQuery() {
         // reltuples is -1 (or 0 before PostgreSQL 14) for a table never analysed
+        // the table as written, without ONLY (which a quoted name may hold too, "ONLY me")
         return "SELECT coalesce((SELECT reltuples::bigint FROM pg_catalog.pg_class WHERE oid = to_regclass("
-                + "'" + from().replace("ONLY ", "").replace("'", "''") + "')), -1)";
+                + PostgresIdentifiers.literal(String.join("", dml.tableTokens)) + ")), -1)";
     }
 
     @Override
@@ -119,7 +121,7 @@ final class PostgresBatchStatement implements BatchStatement {
 
     /** {@code set_config} with {@code is_local}: the setting ends with the batch's transaction. */
     static String flagSql(String flag) {
-        return "SELECT pg_catalog.set_config('" + flag.replace("'", "''") + "', 'on', true)";
+        return "SELECT pg_catalog.set_config(" + PostgresIdentifiers.literal(flag) + ", 'on', true)";
     }
 
     @Override

@@ -26,11 +26,19 @@ final class DerivedNames {
         table.indexes().forEach(i -> taken.add(i.name()));
     }
 
+    /** Numbered tries at a free name before giving up: more means the names are not what they seem. */
+    private static final int TRIES = 100;
+
     /** A relation name (an index) in the table's schema. */
     String relation(String... parts) throws SQLException {
         String base = PostgresIdentifiers.derivedName(parts);
         String name = base;
         for (int n = 2; taken.contains(name) || TableShapes.relationExists(connection, table.schema(), name); n++) {
+            if (n > TRIES) {
+                // a name PostgreSQL cuts to one that exists would be "taken" whatever its number
+                throw new IllegalStateException("no free name for " + base + " in schema " + table.schema()
+                        + " after " + TRIES + " tries");
+            }
             name = PostgresIdentifiers.derivedName(base, String.valueOf(n));
         }
         taken.add(name);

@@ -1,5 +1,7 @@
 package dev.stepwise.postgres.generate;
 
+import dev.stepwise.sql.SqlComment;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,11 +15,8 @@ final class Script {
 
     /** A comment (one or more lines, without {@code --}) for the statements that follow. */
     Script comment(String text) {
-        StringBuilder s = new StringBuilder();
-        for (String line : text.split("\n")) {
-            s.append("-- ").append(line).append('\n');
-        }
-        parts.add(s.toString());
+        // the text names tables and columns, and a name may hold a line break
+        parts.add(SqlComment.of(text));
         return this;
     }
 

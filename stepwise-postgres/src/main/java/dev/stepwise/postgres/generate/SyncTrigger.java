@@ -53,8 +53,7 @@ final class SyncTrigger {
     void create(Script s) {
         String o = PostgresIdentifiers.quote(oldColumn);
         String n = PostgresIdentifiers.quote(newColumn);
-        s.statement("CREATE FUNCTION " + function() + "() RETURNS trigger LANGUAGE plpgsql AS $stepwise$\n"
-                + "BEGIN\n"
+        String body = "BEGIN\n"
                 + "  -- the backfill's batches set " + FLAG + ": their writes pass unchanged\n"
                 + "  IF current_setting('" + FLAG + "', true) = 'on' THEN\n"
                 + "    RETURN NEW;\n"
@@ -73,8 +72,9 @@ final class SyncTrigger {
                 + "    NEW." + o + " := " + toOld + ";\n"
                 + "  END IF;\n"
                 + "  RETURN NEW;\n"
-                + "END\n"
-                + "$stepwise$");
+                + "END\n";
+        String tag = dollarTag(body);
+        s.statement("CREATE FUNCTION " + function() + "() RETURNS trigger LANGUAGE plpgsql AS " + tag + "\n" + body + tag);
         s.statement("CREATE TRIGGER " + PostgresIdentifiers.quote(name) + " BEFORE INSERT OR UPDATE OF " + o + ", "
                 + n + " ON " + table.sql() + " FOR EACH ROW EXECUTE FUNCTION " + function() + "()");
     }
@@ -82,6 +82,18 @@ final class SyncTrigger {
     void drop(Script s) {
         s.statement("DROP TRIGGER " + PostgresIdentifiers.quote(name) + " ON " + table.sql());
         s.statement("DROP FUNCTION " + function() + "()");
+    }
+
+    /**
+     * A dollar quote the body does not hold: the body names the columns, and a quoted name may
+     * hold {@code $stepwise$}, which would end the body there and leave the rest as SQL.
+     */
+    static String dollarTag(String body) {
+        String tag = "$stepwise$";
+        for (int n = 1; body.contains(tag); n++) {
+            tag = "$stepwise_" + n + "$";
+        }
+        return tag;
     }
 
     private String changed(String column) {

@@ -40,9 +40,10 @@ final class TableDrop {
         }
         List<String> users = new ArrayList<>(TableShapes.tableDependents(connection, table.oid()));
         table.dependents().forEach(d -> users.add(d.description()));
-        // the table's own triggers, policies and generated columns go with it
-        users.removeIf(u -> u.endsWith(" table " + table.name()) || u.endsWith(" table " + table.schema() + "."
-                + table.name()));
+        // the table's own triggers, policies and generated columns go with it; their descriptions end
+        // with the table's own, in PostgreSQL's quoting ("trigger t on table "Order Items"")
+        String own = " " + TableShapes.describe(connection, table.oid());
+        users.removeIf(u -> u.endsWith(own));
         if (!users.isEmpty()) {
             throw Refusal.of("--drop-table", shown, String.join(", ", users.stream().distinct().toList())
                     + " uses it; drop or change that first (DROP TABLE would need CASCADE)");

@@ -75,14 +75,18 @@ final class TableShapes {
     private TableShapes() {
     }
 
-    /** The name as PostgreSQL reads it: unquoted names fold to lower case (ASCII letters only, as the server does). */
+    /**
+     * The name as PostgreSQL reads it: unquoted names fold to lower case (ASCII letters only, as
+     * the server does), and every name is cut to the 63 bytes the server keeps, so a name written
+     * in full finds the column that was made with it.
+     */
     static String fold(Name name) {
         if (name.quoted()) {
-            return name.text();
+            return PostgresIdentifiers.stored(name.text());
         }
         StringBuilder s = new StringBuilder(name.text().length());
         name.text().chars().forEach(c -> s.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : (char) c));
-        return s.toString();
+        return PostgresIdentifiers.stored(s.toString());
     }
 
     /** The table, or a bad-input error saying it does not exist at the parent revision. */
@@ -151,6 +155,18 @@ final class TableShapes {
                 + " AND d.refobjid = ? AND d.deptype = 'n' AND d.classid <> 'pg_catalog.pg_constraint'::regclass"
                 + " AND d.classid <> 'pg_catalog.pg_class'::regclass ORDER BY 1", oid, rs -> out.add(rs.getString(1)));
         return out;
+    }
+
+    /** The table as {@code pg_describe_object} names it ({@code table "Sales"."Order Items"}), quoted its way. */
+    static String describe(Connection c, long oid) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT pg_catalog.pg_describe_object('pg_catalog.pg_class'::regclass, ?::oid, 0)")) {
+            s.setLong(1, oid);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     /** Whether a relation of this name exists in the schema (index, table, view, sequence). */

@@ -20,7 +20,8 @@ final class CatalogExtras {
     private static final String COMMENTS = "SELECT o.type, o.identity, a.object_names, a.object_args, d.description"
             + " FROM pg_catalog.pg_description d, LATERAL pg_catalog.pg_identify_object(d.classoid, d.objoid, d.objsubid) o,"
             + " LATERAL pg_catalog.pg_identify_object_as_address(d.classoid, d.objoid, d.objsubid) a"
-            + " WHERE (o.schema IN (SELECT nspname FROM scope)"
+            // pg_identify_object quotes the schema where it must be quoted ("Sales"), as quote_ident does
+            + " WHERE (o.schema IN (SELECT quote_ident(nspname) FROM scope)"
             + " OR d.classoid = 'pg_catalog.pg_namespace'::regclass AND d.objoid IN (SELECT oid FROM scope))"
             + " AND NOT (d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid IN (SELECT oid FROM excluded))"
             + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = d.classoid"

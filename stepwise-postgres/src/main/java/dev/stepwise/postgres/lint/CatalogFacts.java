@@ -255,7 +255,7 @@ final class CatalogFacts implements SchemaFacts {
         StringBuilder b = new StringBuilder("ARRAY[");
         String separator = "";
         for (String v : values) {
-            b.append(separator).append("E'").append(v.replace("\\", "\\\\").replace("'", "''")).append('\'');
+            b.append(separator).append(dev.stepwise.postgres.statement.PostgresIdentifiers.literal(v));
             separator = ", ";
         }
         return b.append("]::text[]").toString();

@@ -18,6 +18,37 @@ public final class Fixes {
         return sql.substring(0, m.end()) + " " + word + sql.substring(m.end());
     }
 
+    /**
+     * The statement with {@code CONSTRAINT name} put before its first {@code ADD <keywords>} that
+     * is SQL, not text inside a quoted name or a string ({@code ALTER TABLE "ADD CHECK" ADD CHECK
+     * ...}); the name is inserted as it is, never read as a replacement pattern ({@code $1},
+     * {@code \}). Null when there is no such {@code ADD}.
+     */
+    public static String nameConstraint(String sql, String keywordsRegex, String name) {
+        Matcher m = Pattern.compile("(?i)\\bADD\\s+(?=" + keywordsRegex + ")").matcher(sql);
+        while (m.find()) {
+            if (!insideQuotes(sql, m.start())) {
+                return sql.substring(0, m.end()) + "CONSTRAINT " + quote(name) + " " + sql.substring(m.end());
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code at} falls inside a double-quoted name or a single-quoted string of the statement. */
+    private static boolean insideQuotes(String sql, int at) {
+        char open = 0;
+        for (int i = 0; i < at; i++) {
+            char c = sql.charAt(i);
+            if (open == 0 && (c == '"' || c == '\'')) {
+                open = c;
+            } else if (c == open) {
+                // a doubled quote inside stays inside: it opens again at once
+                open = 0;
+            }
+        }
+        return open != 0;
+    }
+
     /** {@code CREATE [UNIQUE] INDEX} made {@code CONCURRENTLY}. */
     public static String concurrently(String createIndex) {
         return insertAfter(createIndex, "^\\s*CREATE\\s+(UNIQUE\\s+)?INDEX", "CONCURRENTLY");

@@ -18,7 +18,11 @@ public final class PostgresIdentifiers {
 
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
 
-    /** Reserved words that must be quoted even when lowercase (a conservative subset). */
+    /**
+     * Words that must be quoted even when lowercase: PostgreSQL's reserved keywords and those it
+     * allows only as a type or function name (its {@code R} and {@code T} categories in
+     * {@code pg_get_keywords()}), as of PostgreSQL 17 ({@code system_user} became reserved in 16).
+     */
     private static final Set<String> RESERVED = Set.of(
             "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both", "case",
             "cast", "check", "collate", "column", "constraint", "create", "current_catalog", "current_date",
@@ -27,8 +31,9 @@ public final class PostgresIdentifiers {
             "grant", "group", "having", "in", "initially", "intersect", "into", "lateral", "leading", "limit",
             "localtime", "localtimestamp", "not", "null", "offset", "on", "only", "or", "order", "placing",
             "primary", "references", "returning", "select", "session_user", "some", "symmetric", "table",
-            "then", "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "when", "where",
-            "window", "with", "authorization", "binary", "collation", "concurrently", "cross", "freeze",
+            "system_user", "then", "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "when",
+            "where", "window", "with", "authorization", "binary", "collation", "concurrently", "cross",
+            "current_schema", "freeze",
             "full", "ilike", "inner", "is", "isnull", "join", "left", "like", "natural", "notnull", "outer",
             "overlaps", "right", "similar", "tablesample", "verbose");
 
@@ -46,12 +51,42 @@ public final class PostgresIdentifiers {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    /** A standard string literal ({@code standard_conforming_strings} is on since PostgreSQL 9.1). */
+    /**
+     * A string literal that reads the same whatever {@code standard_conforming_strings} is: a
+     * value with a backslash is written as an escape string ({@code E'a\\b'}), as libpq's
+     * {@code PQescapeLiteral} does, since with the setting off (a database may still set it so) a
+     * backslash in a plain literal would escape the quote after it and end the string elsewhere.
+     */
     public static String literal(String value) {
         if (value.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("PostgreSQL text cannot contain NUL characters");
         }
-        return "'" + value.replace("'", "''") + "'";
+        String quoted = value.replace("'", "''");
+        return value.indexOf('\\') < 0 ? "'" + quoted + "'" : "E'" + quoted.replace("\\", "\\\\") + "'";
+    }
+
+    /**
+     * The name PostgreSQL keeps of an identifier: its first 63 bytes, cut where a character ends,
+     * as the server's lexer cuts every name it reads ({@code "a...z"} of 70 bytes and its first
+     * 63 bytes are one name).
+     */
+    public static String stored(String identifier) {
+        return prefix(identifier, MAX_NAME_BYTES);
+    }
+
+    /** The longest prefix of whole characters within {@code maxBytes} bytes of UTF-8. */
+    private static String prefix(String s, int maxBytes) {
+        StringBuilder kept = new StringBuilder();
+        int used = 0;
+        for (int cp : s.codePoints().toArray()) {
+            int size = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (used + size > maxBytes) {
+                break;
+            }
+            kept.appendCodePoint(cp);
+            used += size;
+        }
+        return kept.toString();
     }
 
     /**
@@ -74,16 +109,6 @@ public final class PostgresIdentifiers {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
         // whole characters within 63 - 9 bytes, then _ and 8 hex digits
-        StringBuilder kept = new StringBuilder();
-        int used = 0;
-        for (int cp : n.codePoints().toArray()) {
-            int size = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            if (used + size > MAX_NAME_BYTES - 9) {
-                break;
-            }
-            kept.appendCodePoint(cp);
-            used += size;
-        }
-        return kept + "_" + hash;
+        return prefix(n, MAX_NAME_BYTES - 9) + "_" + hash;
     }
 }

@@ -10,29 +10,29 @@ import java.util.Locale;
  */
 public record QualifiedName(String schema, String name) {
 
-    /** The name as it reads in SQL, each part quoted: safe to splice into generated statements. */
+    /** The name as it reads in SQL, each part quoted where it must be: safe to splice into generated statements. */
     public String sql() {
         return schema == null ? quote(name) : quote(schema) + "." + quote(name);
     }
 
     /** A literal naming it, for {@code to_regclass} and friends. */
     public String regclassLiteral() {
-        return "'" + sql().replace("'", "''") + "'";
+        return PostgresIdentifiers.literal(sql());
     }
 
-    static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+    private static String quote(String identifier) {
+        return PostgresIdentifiers.quote(identifier);
     }
 
-    /** One identifier token as PostgreSQL resolves it. */
+    /** One identifier token as PostgreSQL resolves it: unquoted ones folded, every one cut to the 63 bytes it keeps. */
     public static String identifier(String token) {
         if (token.startsWith("\"")) {
-            return token.substring(1, token.length() - 1).replace("\"\"", "\"");
+            return PostgresIdentifiers.stored(token.substring(1, token.length() - 1).replace("\"\"", "\""));
         }
         if (token.regionMatches(true, 0, "U&\"", 0, 3)) {
-            return token.substring(3, token.length() - 1).replace("\"\"", "\"");
+            return PostgresIdentifiers.stored(token.substring(3, token.length() - 1).replace("\"\"", "\""));
         }
-        return token.toLowerCase(Locale.ROOT);
+        return PostgresIdentifiers.stored(token.toLowerCase(Locale.ROOT));
     }
 
     @Override

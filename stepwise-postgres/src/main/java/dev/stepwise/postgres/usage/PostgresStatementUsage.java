@@ -215,7 +215,7 @@ public final class PostgresStatementUsage implements StatementUsage {
 
     @Override
     public Optional<UsageSnapshot> load(Connection c, TableNames tables, String key) throws SQLException {
-        if (!exists(c, tables.schema(), tables.version() + "_usage")) {
+        if (!exists(c, tables.schema(), tableName(tables))) {
             return Optional.empty();
         }
         try (PreparedStatement s = c.prepareStatement("SELECT queryid, calls, query, taken_at, stats_reset,"
@@ -244,7 +244,15 @@ public final class PostgresStatementUsage implements StatementUsage {
     }
 
     private static String table(TableNames tables) {
-        return PostgresIdentifiers.quote(tables.schema()) + "." + PostgresIdentifiers.quote(tables.version() + "_usage");
+        return PostgresIdentifiers.quote(tables.schema()) + "." + PostgresIdentifiers.quote(tableName(tables));
+    }
+
+    /**
+     * {@code <version table>_usage}, a derived name: shortened with a hash past 63 bytes, or
+     * PostgreSQL would cut a long version table's name back to the version table itself.
+     */
+    static String tableName(TableNames tables) {
+        return PostgresIdentifiers.derivedName(tables.version(), "usage");
     }
 
     /** The schema the extension is installed in, or null when this database does not have it. */

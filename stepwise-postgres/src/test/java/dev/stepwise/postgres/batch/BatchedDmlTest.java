@@ -47,6 +47,9 @@ class BatchedDmlTest {
             "UPDATE orders o SET n = o.n + 1, migrated = true WHERE NOT o.migrated",
             "UPDATE users SET email_lower = lower(email) WHERE email_lower IS DISTINCT FROM lower(email)",
             "UPDATE t SET (a, b) = (1, 2) WHERE a IS NULL",
+            // a quoted name may hold a single quote: it is still the column, not a literal
+            "UPDATE t SET \"it's\" = md5(random()::text) WHERE \"it's\" IS NULL",
+            "UPDATE t SET \"'\" = 1 WHERE t.\"'\" IS NULL",
             "DELETE FROM events",
             "DELETE FROM events WHERE created < now() - interval '90 days'"})
     void statementsThatChangeARowOnlyOnce_areAccepted(String sql) {

@@ -166,6 +166,21 @@ class PostgresIntrospectorTest {
     }
 
     @Test
+    void commentsInASchemaWhoseNameMustBeQuoted_areRead() throws SQLException {
+        TestDatabase db = TestPostgres.server().newDatabase();
+        db.execute("""
+                CREATE SCHEMA "Sales Dept";
+                CREATE TABLE "Sales Dept"."Order Items" (id int, "Note" text);
+                COMMENT ON TABLE "Sales Dept"."Order Items" IS 'what was bought';
+                COMMENT ON COLUMN "Sales Dept"."Order Items"."Note" IS 'free text';
+                """);
+
+        assertThat(introspect(db).comments()).extracting(c -> c.objectKind() + " " + c.names() + ": " + c.text())
+                .containsExactly("schema [public]: standard public schema", "table [Sales Dept, Order Items]: what was bought",
+                        "table column [Sales Dept, Order Items, Note]: free text");
+    }
+
+    @Test
     void namesComeOutSchemaQualified_whateverTheSearchPath() throws SQLException {
         TestDatabase db = shop();
         SchemaModel usual = introspect(db);

@@ -32,6 +32,15 @@ class FixesTest {
     }
 
     @Test
+    void aConstraintNameGoesBeforeTheAddThatIsSql_andIsInsertedAsItIs() {
+        assertThat(Fixes.nameConstraint("ALTER TABLE \"ADD CHECK\" ADD CHECK (n > 0)", "CHECK", "a$1\\b$$"))
+                .isEqualTo("ALTER TABLE \"ADD CHECK\" ADD CONSTRAINT \"a$1\\b$$\" CHECK (n > 0)");
+        assertThat(Fixes.nameConstraint("ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES p (id)", "FOREIGN\\s+KEY",
+                "t_a_fkey")).isEqualTo("ALTER TABLE t ADD CONSTRAINT t_a_fkey FOREIGN KEY (a) REFERENCES p (id)");
+        assertThat(Fixes.nameConstraint("ALTER TABLE \"x ADD CHECK\" VALIDATE CONSTRAINT c", "CHECK", "k")).isNull();
+    }
+
+    @Test
     void identifiersAreQuotedOnlyWhenPostgresWouldNotReadThemBackUnchanged() {
         assertThat(Fixes.quote("orders")).isEqualTo("orders");
         assertThat(Fixes.quote("Orders")).isEqualTo("\"Orders\"");

@@ -45,6 +45,16 @@ class PostgresStatementUsageTest {
     }
 
     @Test
+    void theBaselineTable_isTheVersionTablesName_shortenedWhenPostgresWouldCutItBackToTheVersionTable() {
+        String longest = "v".repeat(63);
+
+        assertThat(PostgresStatementUsage.tableName(dev.stepwise.dialect.TableNames.DEFAULT))
+                .isEqualTo("stepwise_version_usage");
+        assertThat(PostgresStatementUsage.tableName(new dev.stepwise.dialect.TableNames("public", longest, "h")))
+                .hasSizeLessThanOrEqualTo(63).doesNotStartWith(longest);
+    }
+
+    @Test
     void aStatementUsesAColumn_whenItNamesTheTableAndTheColumn_andIsApplicationCode() {
         RemovedName column = RemovedName.column("orders", "total_dollars");
 

@@ -37,10 +37,9 @@ public final class CheckValidatedAtOnce implements LintRule {
                 String fix = null;
                 if (ctx.single(alter)) {
                     String sql = ctx.statement().sql().strip();
-                    String named = add.constraint().name() != null ? sql
-                            : sql.replaceFirst("(?i)\\bADD\\s+CHECK", "ADD CONSTRAINT " + Fixes.quote(name) + " CHECK");
-                    fix = named + " NOT VALID;\nALTER TABLE " + Fixes.table(alter.table()) + " VALIDATE CONSTRAINT "
-                            + Fixes.quote(name);
+                    String named = add.constraint().name() != null ? sql : Fixes.nameConstraint(sql, "CHECK", name);
+                    fix = named == null ? null : named + " NOT VALID;\nALTER TABLE " + Fixes.table(alter.table())
+                            + " VALIDATE CONSTRAINT " + Fixes.quote(name);
                 }
                 ctx.report(INFO, ctx.lockingSeverity(INFO, table), action,
                         "ADD CHECK takes ACCESS EXCLUSIVE on " + table.describe() + " and scans every row to check it,"

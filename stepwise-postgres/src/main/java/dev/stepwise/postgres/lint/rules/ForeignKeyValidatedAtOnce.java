@@ -61,8 +61,10 @@ public final class ForeignKeyValidatedAtOnce implements LintRule {
     private static String withNotValid(StatementContext ctx, TableConstraint fk, String name,
                                        ParsedStatement.AlterTable alter) {
         String sql = ctx.statement().sql().strip();
-        String named = fk.name() != null ? sql
-                : sql.replaceFirst("(?i)\\bADD\\s+FOREIGN\\s+KEY", "ADD CONSTRAINT " + Fixes.quote(name) + " FOREIGN KEY");
+        String named = fk.name() != null ? sql : Fixes.nameConstraint(sql, "FOREIGN\\s+KEY", name);
+        if (named == null) {
+            return null;
+        }
         return named + " NOT VALID;\nALTER TABLE " + Fixes.table(alter.table()) + " VALIDATE CONSTRAINT " + Fixes.quote(name);
     }
 }
