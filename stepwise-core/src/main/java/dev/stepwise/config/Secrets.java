@@ -5,8 +5,10 @@ import dev.stepwise.fault.Guarantee;
 
 /**
  * Keeps passwords out of everything Stepwise prints: URLs lose their user-info password and
- * {@code password=} parameters, and any text can be scrubbed of a known secret as a last line of
- * defence before it reaches output.
+ * {@code password=} parameters, an error about input does not repeat a setting or a word of the
+ * command line that may be one, and any text can be scrubbed of a known secret as a last line of
+ * defence before it reaches output. Every such use passes through here, where the reliability
+ * suite's {@code SECRET_REDACTION} fault can turn it off.
  */
 public final class Secrets {
 
@@ -20,6 +22,18 @@ public final class Secrets {
         }
         return url.replaceAll("(://[^/@?:]*):[^/@?]*@", "$1:***@")
                 .replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
+    }
+
+    /**
+     * A setting's text fit for an error message about it: a password's is never shown (it may be
+     * the password itself, or a piece of it), any other's with the password of a URL in it
+     * redacted ({@code url = postgresql://app:secret@db/shop} written without its quotes).
+     */
+    public static String settingText(String key, String text) {
+        if (text == null || !Faults.kept(Guarantee.SECRET_REDACTION)) {
+            return text;
+        }
+        return key.toLowerCase(java.util.Locale.ROOT).contains("password") ? "***" : redactUrl(text);
     }
 
     /** The text with every occurrence of the secret replaced by {@code ***}. */

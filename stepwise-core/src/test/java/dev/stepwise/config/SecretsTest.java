@@ -19,4 +19,11 @@ class SecretsTest {
         assertThat(Secrets.scrub("a s3cret and s3cret", "s3cret")).isEqualTo("a *** and ***");
         assertThat(Secrets.scrub("nothing", null)).isEqualTo("nothing");
     }
+
+    @Test
+    void settingText_neverShowsAPassword_andRedactsAUrl() {
+        assertThat(Secrets.settingText("password", "s3cret")).isEqualTo("***");
+        assertThat(Secrets.settingText("url", "postgresql://app:s3cret@db/shop")).isEqualTo("postgresql://app:***@db/shop");
+        assertThat(Secrets.settingText("lock_wait", "soon")).isEqualTo("soon");
+    }
 }
