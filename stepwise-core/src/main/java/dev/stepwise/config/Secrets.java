@@ -36,6 +36,22 @@ public final class Secrets {
         return key.toLowerCase(java.util.Locale.ROOT).contains("password") ? "***" : redactUrl(text);
     }
 
+    /**
+     * A word of a command line fit for a message about a line that did not parse: an option's name
+     * stays (a value written after its {@code =} is hidden); any other word is hidden, since it may
+     * be the value of a misspelt {@code --password} or a URL given without {@code --url}.
+     */
+    public static String commandLineWord(String word) {
+        if (word == null || !Faults.kept(Guarantee.SECRET_REDACTION)) {
+            return word;
+        }
+        if (!word.startsWith("-")) {
+            return "***";
+        }
+        int eq = word.indexOf('=');
+        return eq < 0 ? word : word.substring(0, eq + 1) + "***";
+    }
+
     /** The text with every occurrence of the secret replaced by {@code ***}. */
     public static String scrub(String text, String secret) {
         if (text == null || secret == null || secret.isEmpty() || !Faults.kept(Guarantee.SECRET_REDACTION)) {
