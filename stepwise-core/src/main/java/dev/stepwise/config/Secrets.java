@@ -15,13 +15,20 @@ public final class Secrets {
     private Secrets() {
     }
 
-    /** The URL with any password replaced by {@code ***}. */
+    /**
+     * The URL with any password replaced by {@code ***}: the user-info's, up to the last {@code @}
+     * (a password written without percent-encoding may hold {@code / ? @} itself), and a
+     * {@code password=} parameter's, up to the next {@code &name=} (it may hold {@code &}). A URL
+     * with an {@code @} in its query is shown cut short after its host: the price of never showing
+     * a password.
+     */
     public static String redactUrl(String url) {
         if (url == null || !Faults.kept(Guarantee.SECRET_REDACTION)) {
             return url;
         }
-        return url.replaceAll("(://[^/@?:]*):[^/@?]*@", "$1:***@")
-                .replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
+        // the parameter first: the user-info's rule, reaching for the last @, could end inside it
+        return url.replaceAll("(?i)([?&;]password=).*?(?=[&;][A-Za-z_][A-Za-z0-9_]*=|$)", "$1***")
+                .replaceAll("(://[^/@?:]*):.*@", "$1:***@");
     }
 
     /**
