@@ -48,18 +48,32 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         return FAILED;
     }
 
-    /** Bad command lines: the problem, a pointer to help, exit 2. */
+    /**
+     * Bad command lines: the problem, a pointer to help, exit 2. The words picocli could not place
+     * are not repeated: the one after a misspelt {@code --pasword} is the password.
+     */
     static int usage(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         boolean unknownCommand = e instanceof CommandLine.UnmatchedArgumentException unmatched
                 && cli.getParent() == null && !unmatched.getUnmatched().isEmpty()
                 && !unmatched.getUnmatched().get(0).startsWith("-");
         cli.getErr().println("error: " + (unknownCommand
-                ? "unknown command '" + ((CommandLine.UnmatchedArgumentException) e).getUnmatched().get(0) + "'"
-                : e.getMessage()));
+                ? "unknown command '" + Secrets.redactUrl(((CommandLine.UnmatchedArgumentException) e).getUnmatched().get(0)) + "'"
+                : problem(e)));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, cli.getErr());
         cli.getErr().println("(see `" + cli.getCommandSpec().qualifiedName() + " --help`)");
         cli.getErr().flush();
         return BAD_INPUT;
+    }
+
+    /** picocli's message, with each word it quotes from the line hidden unless it is an option's name. */
+    private static String problem(CommandLine.ParameterException e) {
+        String message = e.getMessage();
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            for (String word : unmatched.getUnmatched()) {
+                message = message.replace("'" + word + "'", "'" + Secrets.commandLineWord(word) + "'");
+            }
+        }
+        return Secrets.redactUrl(message);
     }
 }

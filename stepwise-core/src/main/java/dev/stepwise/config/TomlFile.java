@@ -24,6 +24,8 @@ public final class TomlFile {
     private final Path file;
     private final Map<String, Object> values = new LinkedHashMap<>();
     private String table = "";
+    /** The key whose value is being read, so a message about the value can tell whether to show it. */
+    private String entryKey = "";
     private int line;
 
     private TomlFile(Path file) {
@@ -98,9 +100,12 @@ public final class TomlFile {
         if (key.length() > 1 && key.startsWith("\"") && key.endsWith("\"")) {
             key = key.substring(1, key.length() - 1);
         } else if (!key.matches("[A-Za-z0-9_-]+")) {
-            throw error("'" + key + "' is not a key (dotted keys are not supported here; use a [table])");
+            // a pasted URL makes a strange key: postgresql://app:secret@db/shop?sslmode=require
+            throw error("'" + Secrets.settingText(key, key) + "' is not a key (dotted keys are not supported"
+                    + " here; use a [table])");
         }
         String full = table + key;
+        entryKey = full;
         if (values.containsKey(full)) {
             throw error("'" + full + "' is given twice");
         }
@@ -136,7 +141,9 @@ public final class TomlFile {
                 if (word.matches("[+-]?\\d[\\d_]*")) {
                     yield Long.parseLong(word.replace("_", ""));
                 }
-                throw error("'" + word + "' is not a value this file may hold (strings go in quotes)");
+                // the word may be a password or a URL with one, written without its quotes
+                throw error("'" + Secrets.settingText(entryKey, word) + "' is not a value this file may hold"
+                        + " (strings go in quotes)");
             }
         };
     }

@@ -71,4 +71,20 @@ class TomlFileTest {
         assertThatThrownBy(() -> read("a = [1,\n2\n")).hasMessageContaining(":1: an array that is never closed");
         assertThatThrownBy(() -> read("[[points]]\n")).hasMessageContaining("only [table] headers");
     }
+
+    @Test
+    void aValueWithoutItsQuotes_isReportedWithoutThePasswordItHolds() {
+        assertThatThrownBy(() -> read("password = hunter2-secret\n"))
+                .hasMessageContaining(":1: '***' is not a value").hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> read("url = postgresql://app:hunter2-secret@db/shop\n"))
+                .hasMessageContaining("'postgresql://app:***@db/shop' is not a value").hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> read("url = jdbc:postgresql://db/shop?user=app&password=hunter2-secret\n"))
+                .hasMessageContaining("password=***").hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void aUrlPastedWithoutAKey_isReportedWithoutItsPassword() {
+        assertThatThrownBy(() -> read("postgresql://app:hunter2-secret@db/shop?sslmode=require\n"))
+                .hasMessageContaining("is not a key").hasMessageNotContaining("hunter2");
+    }
 }

@@ -63,4 +63,32 @@ class PostgresUrlTest {
                 .hasMessageContaining("not a PostgreSQL URL")
                 .hasMessageNotContaining("s3cret");
     }
+
+    @Test
+    void passwordWrittenWithoutPercentEncoding_isBadInput_andNoPieceOfItIsShown() {
+        for (String url : new String[] {"postgresql://app:s3cret/xq9z?ss@db:5432/shop",
+                "jdbc:postgresql://app:s3cret?xq9z/ss@db:5432/shop", "postgresql://app:s3cret%xq9z@db/shop",
+                "jdbc:postgresql://db/shop?user=app&password=s3cret%xq9z", "postgresql://app:s3@cret/xq9z@db/shop",
+                "postgresql://app:s3@cret/xq9z@db:5432", "postgresql://db/shop?user=app&password=s3cret&xq9z",
+                "postgresql://db/shop?user=app&password=s3cret&x\"q9z@db"}) {
+            assertThatThrownBy(() -> PostgresUrl.parse(url)).as(url)
+                    .isInstanceOfSatisfying(StepwiseException.class,
+                            e -> assertThat(e.category()).isEqualTo(StepwiseException.Category.BAD_INPUT))
+                    .hasMessageContaining("percent-encoded")
+                    .hasMessageNotContaining("s3cret").hasMessageNotContaining("xq9z");
+        }
+    }
+
+    @Test
+    void hostPortOrDatabaseThatDoNotRead_areNamed_whenNoUserInfoCouldHaveMadeThem() {
+        assertThatThrownBy(() -> PostgresUrl.parse("jdbc:postgresql://db:abc/shop")).hasMessageContaining("has port 'abc'");
+        assertThatThrownBy(() -> PostgresUrl.parse("jdbc:postgresql://d\"b/shop")).hasMessageContaining("has host 'd\"b'");
+        assertThatThrownBy(() -> PostgresUrl.parse("jdbc:postgresql://db/sh/op")).hasMessageContaining("has database 'sh/op'");
+    }
+
+    @Test
+    void valuelessParameters_beforeThePassword_andMultipleHosts_stillRead() {
+        assertThat(PostgresUrl.parse("jdbc:postgresql://db1:5432,db2:5433/shop?ssl&password=s3cret").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db1:5432,db2:5433/shop?ssl");
+    }
 }
