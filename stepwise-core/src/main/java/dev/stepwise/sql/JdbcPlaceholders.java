@@ -22,8 +22,39 @@ public final class JdbcPlaceholders {
         if (hasNumberedParameters(sql)) {
             return sql;
         }
-        StringBuilder out = new StringBuilder(sql.length() + 8);
-        int number = 0;
+        return replaced(sql, n -> "$" + (n + 1));
+    }
+
+    /**
+     * The statement with each placeholder replaced by the SQL text of its value, in order, for a
+     * script that runs without the driver ({@code upgrade --sql}); a {@code ?} inside a quoted name
+     * ({@code "a?"}, Stepwise's own tables may be so named) or a literal stays as it is.
+     *
+     * @throws IllegalArgumentException when the statement has another number of placeholders
+     */
+    public static String bound(String sql, java.util.List<String> values) {
+        int[] count = new int[1];
+        String out = replaced(sql, n -> {
+            if (n == values.size()) {
+                throw new IllegalArgumentException("more than " + values.size() + " placeholders in " + sql);
+            }
+            count[0] = n + 1;
+            return values.get(n);
+        });
+        if (count[0] != values.size()) {
+            throw new IllegalArgumentException("expected " + values.size() + " placeholders in " + sql);
+        }
+        return out;
+    }
+
+    /**
+     * The statement with its {@code n}-th placeholder (from 0) replaced by {@code replacement(n)},
+     * found the way the driver finds them: outside names, literals and comments, with {@code ??}
+     * an escaped question mark.
+     */
+    private static String replaced(String sql, java.util.function.IntFunction<String> replacement) {
+        StringBuilder out = new StringBuilder(sql.length() + 16);
+        int next = 0;
         SqlLexer lexer = new SqlLexer(new StringReader(sql), text -> false);
         for (SqlToken t = lexer.next(); t != null; t = lexer.next()) {
             if (t.kind() != SqlToken.Kind.OPERATOR || t.text().indexOf('?') < 0) {
@@ -39,49 +70,11 @@ public final class JdbcPlaceholders {
                     i++;
                 } else if (c == '?') {
                     // apart from the operator characters around it, or =$1 would lex as one operator
-                    out.append(i > 0 ? " " : "").append('$').append(++number).append(i + 1 < text.length() ? " " : "");
+                    out.append(i > 0 ? " " : "").append(replacement.apply(next++)).append(i + 1 < text.length() ? " " : "");
                 } else {
                     out.append(c);
                 }
             }
-        }
-        return out.toString();
-    }
-
-    /**
-     * The statement with each placeholder replaced by the SQL text of its value, in order, for a
-     * script that runs without the driver ({@code upgrade --sql}); a {@code ?} inside a quoted name
-     * ({@code "a?"}, Stepwise's own tables may be so named) or a literal stays as it is.
-     *
-     * @throws IllegalArgumentException when the statement has another number of placeholders
-     */
-    public static String bound(String sql, java.util.List<String> values) {
-        StringBuilder out = new StringBuilder(sql.length() + 16);
-        int next = 0;
-        SqlLexer lexer = new SqlLexer(new StringReader(sql), text -> false);
-        for (SqlToken t = lexer.next(); t != null; t = lexer.next()) {
-            if (t.kind() != SqlToken.Kind.OPERATOR || t.text().indexOf('?') < 0) {
-                out.append(t.text());
-                continue;
-            }
-            String text = t.text();
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '?' && i + 1 < text.length() && text.charAt(i + 1) == '?') {
-                    out.append('?');
-                    i++;
-                } else if (c == '?') {
-                    if (next == values.size()) {
-                        throw new IllegalArgumentException("more than " + values.size() + " placeholders in " + sql);
-                    }
-                    out.append(i > 0 ? " " : "").append(values.get(next++)).append(i + 1 < text.length() ? " " : "");
-                } else {
-                    out.append(c);
-                }
-            }
-        }
-        if (next != values.size()) {
-            throw new IllegalArgumentException("expected " + values.size() + " placeholders in " + sql);
         }
         return out.toString();
     }
