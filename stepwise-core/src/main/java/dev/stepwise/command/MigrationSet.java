@@ -3,7 +3,7 @@ package dev.stepwise.command;
 import dev.stepwise.graph.RevisionGraph;
 import dev.stepwise.source.Migration;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +11,7 @@ import java.util.Map;
 public final class MigrationSet {
 
     private final List<Migration> migrations;
-    private final Map<String, Migration> byRevision = new LinkedHashMap<>();
+    private final Map<String, Migration> byRevision = new HashMap<>();
     private final RevisionGraph graph;
 
     public MigrationSet(List<Migration> migrations) {

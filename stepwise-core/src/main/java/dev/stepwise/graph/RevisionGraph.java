@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The validated DAG of all revisions, with Alembic's meaning: {@code down_revision} entries are
@@ -30,29 +30,24 @@ import java.util.function.Function;
 public final class RevisionGraph {
 
     private final List<Revision> topological;
-    private final Map<String, Revision> byId = new LinkedHashMap<>();
+    /**
+     * Each revision's place in {@link #topological}: the graph's one map by id. Children and
+     * dependents are kept by place too, so a long history costs a few bytes per revision besides
+     * the revision itself, not a map entry and a list per revision and relation.
+     */
     private final Map<String, Integer> position = new HashMap<>();
-    private final Map<String, List<String>> children = new HashMap<>();
-    private final Map<String, List<String>> dependents = new HashMap<>();
+    private final Adjacency children;
+    private final Adjacency dependents;
     private final BranchLabels labels;
 
     private RevisionGraph(List<Revision> topological) {
         this.topological = List.copyOf(topological);
-        for (Revision revision : topological) {
-            position.put(revision.id(), byId.size());
-            byId.put(revision.id(), revision);
-            children.put(revision.id(), new ArrayList<>());
-            dependents.put(revision.id(), new ArrayList<>());
+        for (Revision revision : this.topological) {
+            position.put(revision.id(), position.size());
         }
-        for (Revision revision : topological) {
-            for (String parent : new LinkedHashSet<>(revision.parents())) {
-                children.get(parent).add(revision.id());
-            }
-            for (String dependency : new LinkedHashSet<>(revision.dependsOn())) {
-                dependents.get(dependency).add(revision.id());
-            }
-        }
-        this.labels = new BranchLabels(this.topological, byId);
+        this.children = Adjacency.reversed(this.topological, position::get, Revision::parents);
+        this.dependents = Adjacency.reversed(this.topological, position::get, Revision::dependsOn);
+        this.labels = new BranchLabels(this.topological, position);
     }
 
     /**
@@ -77,20 +72,21 @@ public final class RevisionGraph {
     }
 
     public boolean contains(String id) {
-        return byId.containsKey(id);
+        return position.containsKey(id);
     }
 
     public Optional<Revision> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+        Integer at = position.get(id);
+        return at == null ? Optional.empty() : Optional.of(topological.get(at));
     }
 
     /** The revision with exactly this id; for prefixes and other targets see {@link Targets}. */
     public Revision revision(String id) {
-        Revision revision = byId.get(id);
-        if (revision == null) {
+        Integer at = position.get(id);
+        if (at == null) {
             throw new UnknownRevisionException(id, "");
         }
-        return revision;
+        return topological.get(at);
     }
 
     /** All revisions, every parent and depends_on before the revisions that need it. */
@@ -100,7 +96,8 @@ public final class RevisionGraph {
 
     /** Revisions no other revision names as a parent. */
     public List<Revision> heads() {
-        return topological.stream().filter(r -> children.get(r.id()).isEmpty()).toList();
+        return IntStream.range(0, topological.size()).filter(i -> children.count(i) == 0)
+                .mapToObj(topological::get).toList();
     }
 
     /** Revisions without parents ({@code down_revision: none}). */
@@ -110,31 +107,32 @@ public final class RevisionGraph {
 
     /** Revisions with more than one child: where a branch forks. */
     public List<Revision> branchPoints() {
-        return topological.stream().filter(r -> children.get(r.id()).size() > 1).toList();
+        return IntStream.range(0, topological.size()).filter(i -> children.count(i) > 1)
+                .mapToObj(topological::get).toList();
     }
 
     /** Revisions naming this one as a parent. */
     public List<Revision> children(String id) {
-        return children.get(revision(id).id()).stream().map(byId::get).toList();
+        return children.of(position.get(revision(id).id())).mapToObj(topological::get).toList();
     }
 
     /** Every revision that must be applied before this one: parents and depends_on, transitively. */
     public Set<String> ancestors(String id) {
-        return reach(id, r -> TopologicalSort.prerequisites(byId.get(r)));
+        return reach(id, r -> TopologicalSort.prerequisites(revision(r)));
     }
 
     /** Every revision that needs this one applied first, through parents or depends_on. */
     public Set<String> descendants(String id) {
         return reach(id, r -> {
-            List<String> next = new ArrayList<>(children.get(r));
-            next.addAll(dependents.get(r));
-            return next;
+            int at = position.get(r);
+            return IntStream.concat(children.of(at), dependents.of(at))
+                    .mapToObj(i -> topological.get(i).id()).toList();
         });
     }
 
     /** Ancestors along parents only: the revisions a version-table row for {@code id} stands for. */
     Set<String> parentAncestors(String id) {
-        return reach(id, r -> byId.get(r).parents());
+        return reach(id, r -> revision(r).parents());
     }
 
     /**
@@ -159,7 +157,7 @@ public final class RevisionGraph {
                 found.add(current);
                 oldestWanted = oldestPosition(wanted);
             }
-            todo.addAll(byId.get(current).parents());
+            todo.addAll(revision(current).parents());
         }
         return ordered(found);
     }

@@ -40,7 +40,7 @@ final class ParsedFileCache {
     private volatile boolean changed;
 
     /** One checked file. */
-    private record Entry(MigrationHeader header, String checksum, List<Directive> directives,
+    private record Entry(MigrationHeader header, byte[] digest, List<Directive> directives,
                          SqlMigration.Sections sections) {
     }
 
@@ -64,11 +64,11 @@ final class ParsedFileCache {
     /** A migration equal to what parsing these bytes would give, or null. */
     SqlMigration find(Path file, String digest) {
         Entry e = entries.get(key(file, digest));
-        return e == null ? null : new SqlMigration(file, e.header(), e.checksum(), e.directives(), e.sections());
+        return e == null ? null : new SqlMigration(file, e.header(), e.digest(), e.directives(), e.sections());
     }
 
     void put(Path file, String digest, SqlMigration m) {
-        entries.put(key(file, digest), new Entry(m.header(), m.checksum(), m.migrationDirectives(), m.sections()));
+        entries.put(key(file, digest), new Entry(m.header(), m.digest(), m.migrationDirectives(), m.sections()));
         changed = true;
     }
 
@@ -118,7 +118,7 @@ final class ParsedFileCache {
             out.writeUTF(h.transaction().name());
             out.writeUTF(h.reversible().name());
             out.writeUTF(h.expands() == null ? "" : h.expands());
-            out.writeUTF(e.checksum());
+            out.writeUTF(Checksum.text(e.digest()));
             out.writeInt(e.directives().size());
             for (Directive d : e.directives()) {
                 out.writeUTF(d.name());
@@ -146,7 +146,8 @@ final class ParsedFileCache {
             MigrationHeader header = new MigrationHeader(in.readUTF(), strings(in), in.readUTF(),
                     Phase.valueOf(in.readUTF()), new HashSet<>(strings(in)), strings(in),
                     TransactionMode.valueOf(in.readUTF()), Reversibility.valueOf(in.readUTF()), blankToNull(in.readUTF()));
-            String checksum = in.readUTF();
+            // a value of another version or no hex is a corrupt cache: it reads as empty
+            byte[] digest = Checksum.digestOf(in.readUTF());
             int directiveCount = in.readInt();
             List<Directive> directives = new ArrayList<>();
             for (int d = 0; d < directiveCount; d++) {
@@ -159,7 +160,7 @@ final class ParsedFileCache {
                 directives.add(new Directive(name, options, strings(in), in.readInt()));
             }
             SqlMigration.Sections sections = new SqlMigration.Sections(in.readInt(), in.readInt(), in.readBoolean());
-            entries.put(key, new Entry(header, checksum, directives, sections));
+            entries.put(key, new Entry(header, digest, directives, sections));
         }
     }
 

@@ -19,6 +19,10 @@ import java.util.List;
  * {@link #plan plan}, and its statements kept for the passes after it (the checks before a run,
  * lint, the runner) among those of the few files read last ({@link RecentStatements}); a larger
  * one (a data migration of many rows) stays in the file and is read again by each pass.
+ *
+ * <p>Every command holds every migration of the project for the whole run, so what it keeps is
+ * compact: the path as the one string that {@link #origin()} returns (and the revision graph and
+ * a run's results share), and the checksum as its 32 digest bytes, rendered when asked.
  */
 public final class SqlMigration implements Migration {
 
@@ -31,9 +35,10 @@ public final class SqlMigration implements Migration {
      */
     private static final RecentStatements RECENT = new RecentStatements(16, 4 * KEPT_FILE_BYTES);
 
-    private final Path file;
+    /** The file's path as text: a {@link Path} object would cost about twice as much, with the text besides. */
+    private final String origin;
     private final MigrationHeader header;
-    private final String checksum;
+    private final byte[] digest;
     private final List<Directive> migrationDirectives;
     private final Sections sections;
 
@@ -41,11 +46,12 @@ public final class SqlMigration implements Migration {
     record Sections(int upStatements, int downStatements, boolean usesBatch) {
     }
 
-    SqlMigration(Path file, MigrationHeader header, String checksum,
+    /** @param digest the SHA-256 digest of a checksum of the current version ({@link Checksum#digest()}) */
+    SqlMigration(Path file, MigrationHeader header, byte[] digest,
                  List<Directive> migrationDirectives, Sections sections) {
-        this.file = file;
+        this.origin = file.toString();
         this.header = header;
-        this.checksum = checksum;
+        this.digest = digest.clone();
         this.migrationDirectives = List.copyOf(migrationDirectives);
         this.sections = sections;
     }
@@ -55,7 +61,7 @@ public final class SqlMigration implements Migration {
     }
 
     public Path file() {
-        return file;
+        return Path.of(origin);
     }
 
     @Override
@@ -65,12 +71,17 @@ public final class SqlMigration implements Migration {
 
     @Override
     public String origin() {
-        return file.toString();
+        return origin;
     }
 
     @Override
     public String checksum() {
-        return checksum;
+        return Checksum.text(digest);
+    }
+
+    /** The checksum's digest bytes, for the parse cache. */
+    byte[] digest() {
+        return digest.clone();
     }
 
     /**
@@ -120,7 +131,7 @@ public final class SqlMigration implements Migration {
                 : classifier;
         return new Plan(() -> {
             List<SectionStatement> all = keptStatements();
-            return all == null ? new SectionStatements(file, direction, effective)
+            return all == null ? new SectionStatements(file(), direction, effective)
                     : SectionStatements.of(all, direction, effective);
         });
     }
@@ -144,7 +155,7 @@ public final class SqlMigration implements Migration {
     /** The file's size now, or -1 when it cannot be read (the pass of its own reports it). */
     private long fileSize() {
         try {
-            return Files.size(file);
+            return Files.size(file());
         } catch (IOException e) {
             return -1;
         }
@@ -160,7 +171,7 @@ public final class SqlMigration implements Migration {
         if (!heldWhenRead(size)) {
             return null;
         }
-        all = SectionStatements.readAll(file);
+        all = SectionStatements.readAll(file());
         if (all != null) {
             RECENT.put(this, all, size);
         }
@@ -169,6 +180,6 @@ public final class SqlMigration implements Migration {
 
     @Override
     public String toString() {
-        return "SqlMigration[" + header.revision() + " " + file + "]";
+        return "SqlMigration[" + header.revision() + " " + origin + "]";
     }
 }
