@@ -51,7 +51,7 @@ final class CheckedRun {
         RunChecks.Planned plan = RunChecks.resumeOrRefusePartials(workspace.migrations(), run.ledger(),
                 migrations, direction, false);
         List<Migration> planned = plan.migrations();
-        List<AppliedMigration> done = new ArrayList<>();
+        AppliedMigrations.Recorder done = AppliedMigrations.recorder(planned, direction);
         for (int i = 0; i < planned.size(); i++) {
             Migration m = planned.get(i);
             HistoryLedger.PartialAttempt resume = plan.resumeOf(m);
@@ -66,7 +66,7 @@ final class CheckedRun {
                     waiting.add(new RunResult.Waiting(later.revision(), later.header().message(),
                             "after contract migration " + m.revision()));
                 }
-                return new Outcome(done, waiting);
+                return new Outcome(done.done(), waiting);
             }
             if (verdict.forced()) {
                 workspace.listener().notice("--force-contract: applying contract migration " + m.revision()
@@ -77,7 +77,7 @@ final class CheckedRun {
             Set<String> after = direction == Direction.UP
                     ? targets.headsAfterApplying(heads, m.revision())
                     : targets.headsAfterUnapplying(heads, m.revision());
-            String other = from(m.header().downRevisions());
+            String other = AppliedMigrations.from(m.header().downRevisions());
             workspace.listener().migrationStarted(m.revision(), direction, other, m.header().message());
             // a migration resumed part-way was linted when it started
             boolean unsafe = lint != null && resume == null && lint.check(run, m);
@@ -87,10 +87,9 @@ final class CheckedRun {
             if (gate != null && direction == Direction.UP) {
                 gate.applied(m);
             }
-            done.add(new AppliedMigration(m.revision(), direction, other, m.header().message(), m.origin(),
-                    Duration.between(start, workspace.clock().instant()).toMillis()));
+            done.done(Duration.between(start, workspace.clock().instant()).toMillis());
         }
-        return new Outcome(done, List.of());
+        return new Outcome(done.done(), List.of());
     }
 
     /**
@@ -100,10 +99,5 @@ final class CheckedRun {
      */
     private static Predicate<String> appliedBefore(List<Migration> planned, int i) {
         return revision -> planned.subList(0, i).stream().anyMatch(m -> m.revision().equals(revision));
-    }
-
-    /** The parents as the run reports them; one parent is its id itself, held once with the migration. */
-    private static String from(List<String> parents) {
-        return parents.size() == 1 ? parents.get(0) : String.join(",", parents);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -21,7 +20,7 @@ import java.util.TreeSet;
 final class BranchLabels {
 
     private final List<Revision> topological;
-    private final Map<String, Integer> position;
+    private final RevisionIndex position;
     private final SortedMap<String, List<Revision>> declarers = new TreeMap<>();
     /** The labels each revision carries, by its place in the topological order. */
     private final List<SortedSet<String>> carried;
@@ -30,14 +29,14 @@ final class BranchLabels {
      * @param topological the revisions, every parent before its children
      * @param position    each revision's place in {@code topological}
      */
-    BranchLabels(List<Revision> topological, Map<String, Integer> position) {
+    BranchLabels(List<Revision> topological, RevisionIndex position) {
         this.topological = topological;
         this.position = position;
         this.carried = new ArrayList<>(topological.size());
         for (Revision revision : topological) {
             for (String label : new TreeSet<>(revision.branchLabels())) {
-                Integer sameId = position.get(label);
-                if (sameId != null) {
+                int sameId = position.of(label);
+                if (sameId >= 0) {
                     throw BranchLabelConflictException.equalToRevision(label, revision, topological.get(sameId));
                 }
                 declarers.computeIfAbsent(label, k -> new ArrayList<>()).add(revision);
@@ -48,7 +47,7 @@ final class BranchLabels {
     }
 
     private SortedSet<String> carriedBy(String id) {
-        return carried.get(position.get(id));
+        return carried.get(position.of(id));
     }
 
     /**
@@ -92,7 +91,7 @@ final class BranchLabels {
         while (!todo.isEmpty()) {
             String id = todo.pop();
             if (seen.add(id)) {
-                todo.addAll(topological.get(position.get(id)).parents());
+                todo.addAll(topological.get(position.of(id)).parents());
             }
         }
         return seen;

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,22 +30,20 @@ public final class RevisionGraph {
 
     private final List<Revision> topological;
     /**
-     * Each revision's place in {@link #topological}: the graph's one map by id. Children and
+     * Each revision's place in {@link #topological}: the graph's one index by id. Children and
      * dependents are kept by place too, so a long history costs a few bytes per revision besides
      * the revision itself, not a map entry and a list per revision and relation.
      */
-    private final Map<String, Integer> position = new HashMap<>();
+    private final RevisionIndex position;
     private final Adjacency children;
     private final Adjacency dependents;
     private final BranchLabels labels;
 
     private RevisionGraph(List<Revision> topological) {
         this.topological = List.copyOf(topological);
-        for (Revision revision : this.topological) {
-            position.put(revision.id(), position.size());
-        }
-        this.children = Adjacency.reversed(this.topological, position::get, Revision::parents);
-        this.dependents = Adjacency.reversed(this.topological, position::get, Revision::dependsOn);
+        this.position = new RevisionIndex(this.topological);
+        this.children = Adjacency.reversed(this.topological, this::place, Revision::parents);
+        this.dependents = Adjacency.reversed(this.topological, this::place, Revision::dependsOn);
         this.labels = new BranchLabels(this.topological, position);
     }
 
@@ -72,21 +69,33 @@ public final class RevisionGraph {
     }
 
     public boolean contains(String id) {
-        return position.containsKey(id);
+        return position.of(id) >= 0;
     }
 
     public Optional<Revision> find(String id) {
-        Integer at = position.get(id);
-        return at == null ? Optional.empty() : Optional.of(topological.get(at));
+        int at = position.of(id);
+        return at < 0 ? Optional.empty() : Optional.of(topological.get(at));
     }
 
     /** The revision with exactly this id; for prefixes and other targets see {@link Targets}. */
     public Revision revision(String id) {
-        Integer at = position.get(id);
-        if (at == null) {
+        return topological.get(place(id));
+    }
+
+    /**
+     * The revision's index in {@link #topologicalOrder()}, or -1 when no revision has the id: for
+     * a caller that keeps something per revision in an array rather than in a map of its own.
+     */
+    public int indexOf(String id) {
+        return position.of(id);
+    }
+
+    private int place(String id) {
+        int at = position.of(id);
+        if (at < 0) {
             throw new UnknownRevisionException(id, "");
         }
-        return topological.get(at);
+        return at;
     }
 
     /** All revisions, every parent and depends_on before the revisions that need it. */
@@ -113,7 +122,7 @@ public final class RevisionGraph {
 
     /** Revisions naming this one as a parent. */
     public List<Revision> children(String id) {
-        return children.of(position.get(revision(id).id())).mapToObj(topological::get).toList();
+        return children.of(place(id)).mapToObj(topological::get).toList();
     }
 
     /** Every revision that must be applied before this one: parents and depends_on, transitively. */
@@ -124,7 +133,7 @@ public final class RevisionGraph {
     /** Every revision that needs this one applied first, through parents or depends_on. */
     public Set<String> descendants(String id) {
         return reach(id, r -> {
-            int at = position.get(r);
+            int at = place(r);
             return IntStream.concat(children.of(at), dependents.of(at))
                     .mapToObj(i -> topological.get(i).id()).toList();
         });
@@ -150,7 +159,7 @@ public final class RevisionGraph {
         int oldestWanted = oldestPosition(wanted);
         while (!todo.isEmpty() && !wanted.isEmpty()) {
             String current = todo.pop();
-            if (position.get(current) < oldestWanted || !seen.add(current)) {
+            if (place(current) < oldestWanted || !seen.add(current)) {
                 continue;
             }
             if (wanted.remove(current)) {
@@ -163,7 +172,7 @@ public final class RevisionGraph {
     }
 
     private int oldestPosition(Collection<String> ids) {
-        return ids.stream().mapToInt(position::get).min().orElse(Integer.MAX_VALUE);
+        return ids.stream().mapToInt(this::place).min().orElse(Integer.MAX_VALUE);
     }
 
     /** The ids together with all their ancestors. */
@@ -189,7 +198,7 @@ public final class RevisionGraph {
     /** The ids in topological order, as an unmodifiable set; every id must exist. */
     Set<String> ordered(Collection<String> ids) {
         List<String> sorted = new ArrayList<>(new HashSet<>(ids));
-        sorted.sort(Comparator.comparing(position::get));
+        sorted.sort(Comparator.comparingInt(this::place));
         return Collections.unmodifiableSet(new LinkedHashSet<>(sorted));
     }
 

@@ -40,7 +40,10 @@ public final class SqlMigration implements Migration {
     private final MigrationHeader header;
     private final byte[] digest;
     private final List<Directive> migrationDirectives;
-    private final Sections sections;
+    // the sections' counts as fields rather than a Sections object: one object fewer per migration
+    private final int upStatements;
+    private final int downStatements;
+    private final boolean usesBatch;
 
     /** What the loading pass learnt about the sections, without holding their statements. */
     record Sections(int upStatements, int downStatements, boolean usesBatch) {
@@ -53,11 +56,13 @@ public final class SqlMigration implements Migration {
         this.header = header;
         this.digest = digest.clone();
         this.migrationDirectives = List.copyOf(migrationDirectives);
-        this.sections = sections;
+        this.upStatements = sections.upStatements();
+        this.downStatements = sections.downStatements();
+        this.usesBatch = sections.usesBatch();
     }
 
     Sections sections() {
-        return sections;
+        return new Sections(upStatements, downStatements, usesBatch);
     }
 
     public Path file() {
@@ -98,7 +103,7 @@ public final class SqlMigration implements Migration {
      */
     @Override
     public boolean hasDown() {
-        return sections.downStatements() > 0 || sections.upStatements() == 0;
+        return downStatements > 0 || upStatements == 0;
     }
 
     /**
@@ -106,12 +111,12 @@ public final class SqlMigration implements Migration {
      * here, and the runner decides whether it can execute it.
      */
     public boolean usesBatch() {
-        return sections.usesBatch();
+        return usesBatch;
     }
 
     /** How many statements the section has, as counted when the file was loaded. */
     public int statementCount(Direction direction) {
-        return direction == Direction.UP ? sections.upStatements() : sections.downStatements();
+        return direction == Direction.UP ? upStatements : downStatements;
     }
 
     /**
