@@ -29,7 +29,7 @@ final class AppliedMigrations extends AbstractList<AppliedMigration> implements 
         this.size = size;
     }
 
-    /** The list of a run that goes on; {@link Recorder#done()} is the list so far. */
+    /** The list of a run that goes on; {@link Recorder#soFar()} is the list so far. */
     static Recorder recorder(List<Migration> plan, Direction direction) {
         return new Recorder(plan, direction);
     }
@@ -48,7 +48,7 @@ final class AppliedMigrations extends AbstractList<AppliedMigration> implements 
         }
 
         /** The next migration of the plan is done, in {@code took} milliseconds. */
-        void done(long took) {
+        void add(long took) {
             if (size == millis.length) {
                 millis = Arrays.copyOf(millis, Math.min(plan.size(), size * 2));
             }
@@ -56,7 +56,7 @@ final class AppliedMigrations extends AbstractList<AppliedMigration> implements 
         }
 
         /** The migrations done so far; later ones do not change it. */
-        AppliedMigrations done() {
+        AppliedMigrations soFar() {
             return new AppliedMigrations(plan, direction, Arrays.copyOf(millis, size), size);
         }
     }

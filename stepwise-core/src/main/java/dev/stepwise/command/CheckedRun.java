@@ -66,7 +66,7 @@ final class CheckedRun {
                     waiting.add(new RunResult.Waiting(later.revision(), later.header().message(),
                             "after contract migration " + m.revision()));
                 }
-                return new Outcome(done.done(), waiting);
+                return new Outcome(done.soFar(), waiting);
             }
             if (verdict.forced()) {
                 workspace.listener().notice("--force-contract: applying contract migration " + m.revision()
@@ -87,9 +87,9 @@ final class CheckedRun {
             if (gate != null && direction == Direction.UP) {
                 gate.applied(m);
             }
-            done.done(Duration.between(start, workspace.clock().instant()).toMillis());
+            done.add(Duration.between(start, workspace.clock().instant()).toMillis());
         }
-        return new Outcome(done.done(), List.of());
+        return new Outcome(done.soFar(), List.of());
     }
 
     /**

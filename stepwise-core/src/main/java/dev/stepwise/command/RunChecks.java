@@ -62,7 +62,7 @@ final class RunChecks {
      * @return the planned migrations, the partial ones first, with the attempt to resume for each
      */
     static Planned resumeOrRefusePartials(MigrationSet set, HistoryLedger ledger, List<Migration> planned,
-                                                Direction direction, boolean refuseAll) {
+                                          Direction direction, boolean refuseAll) {
         List<HistoryLedger.PartialAttempt> partials = ledger.partials();
         if (partials.isEmpty()) {
             return new Planned(planned, Map.of());

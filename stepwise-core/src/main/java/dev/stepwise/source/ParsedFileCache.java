@@ -45,7 +45,7 @@ final class ParsedFileCache {
     private final Map<String, Entry> used = new ConcurrentHashMap<>();
     private volatile boolean changed;
 
-    /** One checked file. */
+    /** One checked file (its checksum as the digest bytes {@link SqlMigration} keeps). */
     private record Entry(MigrationHeader header, byte[] digest, List<Directive> directives,
                          SqlMigration.Sections sections) {
     }
@@ -95,7 +95,8 @@ final class ParsedFileCache {
      * added, or one was not asked for); failures only cost speed next time.
      */
     void save() {
-        if (!(changed || !entries.isEmpty()) || location == null) {
+        boolean asRead = !changed && entries.isEmpty();
+        if (asRead || location == null) {
             return;
         }
         try {
