@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The contract gate (PRODUCT.md, "Phases"): a contract migration never runs in the same run as
@@ -71,7 +72,7 @@ final class ContractGate {
         }
     }
 
-    Verdict judge(Migration m, Set<String> appliedThisRun) {
+    Verdict judge(Migration m, Predicate<String> appliedThisRun) {
         if (m.header().phase() != Phase.CONTRACT || newDatabase) {
             return Verdict.OPEN;
         }
@@ -82,7 +83,7 @@ final class ContractGate {
         return force ? new Verdict(false, true, reason) : new Verdict(true, false, reason);
     }
 
-    private String blockedBecause(Migration m, Set<String> appliedThisRun) {
+    private String blockedBecause(Migration m, Predicate<String> appliedThisRun) {
         String expand = expandOf(m);
         if (expand != null) {
             String reason = timingOf(expand, appliedThisRun);
@@ -95,8 +96,8 @@ final class ContractGate {
     }
 
     /** Why it is too soon after the expand, or null. */
-    private String timingOf(String expand, Set<String> appliedThisRun) {
-        if (appliedThisRun.contains(expand)) {
+    private String timingOf(String expand, Predicate<String> appliedThisRun) {
+        if (appliedThisRun.test(expand)) {
             return "its expand migration " + expand + " was applied in this run: deploy the code that stops using"
                     + " what it removes, then run `stepwise upgrade` again";
         }

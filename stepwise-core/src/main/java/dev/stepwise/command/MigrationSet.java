@@ -3,22 +3,23 @@ package dev.stepwise.command;
 import dev.stepwise.graph.RevisionGraph;
 import dev.stepwise.source.Migration;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The project's migrations, validated, and the revision graph they form. */
 public final class MigrationSet {
 
     private final List<Migration> migrations;
-    private final Map<String, Migration> byRevision = new LinkedHashMap<>();
     private final RevisionGraph graph;
+    /** Each revision's migration at the revision's index in the graph: the graph's index by id serves both. */
+    private final Migration[] byGraphIndex;
 
     public MigrationSet(List<Migration> migrations) {
         this.migrations = List.copyOf(migrations);
         this.graph = RevisionGraph.of(migrations.stream().map(Migration::toRevision).toList());
-        for (Migration m : migrations) {
-            byRevision.put(m.revision(), m);
+        this.byGraphIndex = new Migration[graph.size()];
+        for (Migration m : this.migrations) {
+            // the graph refused duplicate revisions, so each index is filled once
+            byGraphIndex[graph.indexOf(m.revision())] = m;
         }
     }
 
@@ -31,10 +32,10 @@ public final class MigrationSet {
     }
 
     public Migration get(String revision) {
-        Migration m = byRevision.get(revision);
-        if (m == null) {
+        int at = graph.indexOf(revision);
+        if (at < 0) {
             throw new IllegalArgumentException("no migration " + revision);
         }
-        return m;
+        return byGraphIndex[at];
     }
 }

@@ -16,6 +16,7 @@ import dev.stepwise.sql.StatementClassifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,13 +61,13 @@ final class RunChecks {
      *
      * @return the planned migrations, the partial ones first, with the attempt to resume for each
      */
-    static List<Planned> resumeOrRefusePartials(MigrationSet set, HistoryLedger ledger, List<Migration> planned,
-                                                Direction direction, boolean refuseAll) {
+    static Planned resumeOrRefusePartials(MigrationSet set, HistoryLedger ledger, List<Migration> planned,
+                                          Direction direction, boolean refuseAll) {
         List<HistoryLedger.PartialAttempt> partials = ledger.partials();
         if (partials.isEmpty()) {
-            return planned.stream().map(m -> new Planned(m, null)).toList();
+            return new Planned(planned, Map.of());
         }
-        java.util.Map<String, HistoryLedger.PartialAttempt> byRevision = new java.util.LinkedHashMap<>();
+        Map<String, HistoryLedger.PartialAttempt> byRevision = new java.util.LinkedHashMap<>();
         for (HistoryLedger.PartialAttempt partial : partials) {
             String origin = set.graph().contains(partial.revision()) ? set.get(partial.revision()).origin() : "(no file)";
             String stopped = origin + ": revision " + partial.revision() + " (" + partial.action().word()
@@ -89,23 +90,36 @@ final class RunChecks {
             }
             byRevision.put(partial.revision(), partial);
         }
-        List<Planned> ordered = new ArrayList<>();
+        List<Migration> ordered = new ArrayList<>();
         // Resumed first: their parents are applied already, and nothing else should start before them.
         for (Migration m : planned) {
             if (byRevision.containsKey(m.revision())) {
-                ordered.add(new Planned(m, byRevision.get(m.revision())));
+                ordered.add(m);
             }
         }
         for (Migration m : planned) {
             if (!byRevision.containsKey(m.revision())) {
-                ordered.add(new Planned(m, null));
+                ordered.add(m);
             }
         }
-        return ordered;
+        return new Planned(ordered, byRevision);
     }
 
-    /** A migration of a run's plan, with the earlier attempt it resumes, if any. */
-    record Planned(Migration migration, HistoryLedger.PartialAttempt resume) {
+    /**
+     * A run's plan: the migrations in the order they run, and the earlier attempts some of them
+     * resume (kept apart, as they are few: a plan of thousands of migrations holds no object per
+     * migration besides the migration).
+     */
+    record Planned(List<Migration> migrations, Map<String, HistoryLedger.PartialAttempt> resumes) {
+
+        Planned {
+            resumes = Map.copyOf(resumes);
+        }
+
+        /** The attempt the migration resumes, or null to run it from its first step. */
+        HistoryLedger.PartialAttempt resumeOf(Migration migration) {
+            return resumes.get(migration.revision());
+        }
     }
 
     /**

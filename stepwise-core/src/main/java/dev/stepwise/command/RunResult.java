@@ -18,7 +18,8 @@ public record RunResult(Set<String> headsBefore, Set<String> headsAfter, List<Ap
     public RunResult {
         headsBefore = Set.copyOf(headsBefore);
         headsAfter = Set.copyOf(headsAfter);
-        migrations = List.copyOf(migrations);
+        // a run's own list is immutable and compact already; a copy would hold an entry per migration
+        migrations = migrations instanceof AppliedMigrations ? migrations : List.copyOf(migrations);
         waiting = List.copyOf(waiting);
     }
 

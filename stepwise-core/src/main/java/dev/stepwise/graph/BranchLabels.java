@@ -4,10 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -21,24 +19,35 @@ import java.util.TreeSet;
  */
 final class BranchLabels {
 
-    private final Map<String, Revision> byId;
+    private final List<Revision> topological;
+    private final RevisionIndex position;
     private final SortedMap<String, List<Revision>> declarers = new TreeMap<>();
-    private final Map<String, SortedSet<String>> carried = new HashMap<>();
+    /** The labels each revision carries, by its place in the topological order. */
+    private final List<SortedSet<String>> carried;
 
-    /** @param topological the revisions, every parent before its children */
-    BranchLabels(List<Revision> topological, Map<String, Revision> byId) {
-        this.byId = byId;
+    /**
+     * @param topological the revisions, every parent before its children
+     * @param position    each revision's place in {@code topological}
+     */
+    BranchLabels(List<Revision> topological, RevisionIndex position) {
+        this.topological = topological;
+        this.position = position;
+        this.carried = new ArrayList<>(topological.size());
         for (Revision revision : topological) {
             for (String label : new TreeSet<>(revision.branchLabels())) {
-                Revision sameId = byId.get(label);
-                if (sameId != null) {
-                    throw BranchLabelConflictException.equalToRevision(label, revision, sameId);
+                int sameId = position.of(label);
+                if (sameId >= 0) {
+                    throw BranchLabelConflictException.equalToRevision(label, revision, topological.get(sameId));
                 }
                 declarers.computeIfAbsent(label, k -> new ArrayList<>()).add(revision);
             }
-            carried.put(revision.id(), inheritedOrOwn(revision));
+            carried.add(inheritedOrOwn(revision));
         }
         declarers.forEach(this::checkOneBranch);
+    }
+
+    private SortedSet<String> carriedBy(String id) {
+        return carried.get(position.of(id));
     }
 
     /**
@@ -51,12 +60,12 @@ final class BranchLabels {
                 return Collections.emptySortedSet();
             }
             if (revision.parents().size() == 1) {
-                return carried.get(revision.parents().get(0));
+                return carriedBy(revision.parents().get(0));
             }
         }
         SortedSet<String> labels = new TreeSet<>(revision.branchLabels());
         if (labels.isEmpty()) {
-            revision.parents().forEach(parent -> labels.addAll(carried.get(parent)));
+            revision.parents().forEach(parent -> labels.addAll(carriedBy(parent)));
         }
         return labels.isEmpty() ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(labels);
     }
@@ -82,7 +91,7 @@ final class BranchLabels {
         while (!todo.isEmpty()) {
             String id = todo.pop();
             if (seen.add(id)) {
-                todo.addAll(byId.get(id).parents());
+                todo.addAll(topological.get(position.of(id)).parents());
             }
         }
         return seen;
@@ -93,7 +102,7 @@ final class BranchLabels {
     }
 
     SortedSet<String> of(String id) {
-        return carried.get(id);
+        return carriedBy(id);
     }
 
     /** The revisions carrying the label that no child carrying it follows, in the given order. */
@@ -101,7 +110,7 @@ final class BranchLabels {
         Set<String> branch = new HashSet<>();
         Set<String> followed = new HashSet<>();
         for (Revision revision : topological) {
-            if (carried.get(revision.id()).contains(label)) {
+            if (carriedBy(revision.id()).contains(label)) {
                 branch.add(revision.id());
                 followed.addAll(revision.parents());
             }

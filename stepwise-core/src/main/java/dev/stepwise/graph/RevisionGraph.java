@@ -6,9 +6,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The validated DAG of all revisions, with Alembic's meaning: {@code down_revision} entries are
@@ -30,29 +29,22 @@ import java.util.function.Function;
 public final class RevisionGraph {
 
     private final List<Revision> topological;
-    private final Map<String, Revision> byId = new LinkedHashMap<>();
-    private final Map<String, Integer> position = new HashMap<>();
-    private final Map<String, List<String>> children = new HashMap<>();
-    private final Map<String, List<String>> dependents = new HashMap<>();
+    /**
+     * Each revision's place in {@link #topological}: the graph's one index by id. Children and
+     * dependents are kept by place too, so a long history costs a few bytes per revision besides
+     * the revision itself, not a map entry and a list per revision and relation.
+     */
+    private final RevisionIndex position;
+    private final Adjacency children;
+    private final Adjacency dependents;
     private final BranchLabels labels;
 
     private RevisionGraph(List<Revision> topological) {
         this.topological = List.copyOf(topological);
-        for (Revision revision : topological) {
-            position.put(revision.id(), byId.size());
-            byId.put(revision.id(), revision);
-            children.put(revision.id(), new ArrayList<>());
-            dependents.put(revision.id(), new ArrayList<>());
-        }
-        for (Revision revision : topological) {
-            for (String parent : new LinkedHashSet<>(revision.parents())) {
-                children.get(parent).add(revision.id());
-            }
-            for (String dependency : new LinkedHashSet<>(revision.dependsOn())) {
-                dependents.get(dependency).add(revision.id());
-            }
-        }
-        this.labels = new BranchLabels(this.topological, byId);
+        this.position = new RevisionIndex(this.topological);
+        this.children = Adjacency.reversed(this.topological, this::place, Revision::parents);
+        this.dependents = Adjacency.reversed(this.topological, this::place, Revision::dependsOn);
+        this.labels = new BranchLabels(this.topological, position);
     }
 
     /**
@@ -77,20 +69,33 @@ public final class RevisionGraph {
     }
 
     public boolean contains(String id) {
-        return byId.containsKey(id);
+        return position.of(id) >= 0;
     }
 
     public Optional<Revision> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+        int at = position.of(id);
+        return at < 0 ? Optional.empty() : Optional.of(topological.get(at));
     }
 
     /** The revision with exactly this id; for prefixes and other targets see {@link Targets}. */
     public Revision revision(String id) {
-        Revision revision = byId.get(id);
-        if (revision == null) {
+        return topological.get(place(id));
+    }
+
+    /**
+     * The revision's index in {@link #topologicalOrder()}, or -1 when no revision has the id: for
+     * a caller that keeps something per revision in an array rather than in a map of its own.
+     */
+    public int indexOf(String id) {
+        return position.of(id);
+    }
+
+    private int place(String id) {
+        int at = position.of(id);
+        if (at < 0) {
             throw new UnknownRevisionException(id, "");
         }
-        return revision;
+        return at;
     }
 
     /** All revisions, every parent and depends_on before the revisions that need it. */
@@ -100,7 +105,8 @@ public final class RevisionGraph {
 
     /** Revisions no other revision names as a parent. */
     public List<Revision> heads() {
-        return topological.stream().filter(r -> children.get(r.id()).isEmpty()).toList();
+        return IntStream.range(0, topological.size()).filter(i -> children.count(i) == 0)
+                .mapToObj(topological::get).toList();
     }
 
     /** Revisions without parents ({@code down_revision: none}). */
@@ -110,31 +116,32 @@ public final class RevisionGraph {
 
     /** Revisions with more than one child: where a branch forks. */
     public List<Revision> branchPoints() {
-        return topological.stream().filter(r -> children.get(r.id()).size() > 1).toList();
+        return IntStream.range(0, topological.size()).filter(i -> children.count(i) > 1)
+                .mapToObj(topological::get).toList();
     }
 
     /** Revisions naming this one as a parent. */
     public List<Revision> children(String id) {
-        return children.get(revision(id).id()).stream().map(byId::get).toList();
+        return children.of(place(id)).mapToObj(topological::get).toList();
     }
 
     /** Every revision that must be applied before this one: parents and depends_on, transitively. */
     public Set<String> ancestors(String id) {
-        return reach(id, r -> TopologicalSort.prerequisites(byId.get(r)));
+        return reach(id, r -> TopologicalSort.prerequisites(revision(r)));
     }
 
     /** Every revision that needs this one applied first, through parents or depends_on. */
     public Set<String> descendants(String id) {
         return reach(id, r -> {
-            List<String> next = new ArrayList<>(children.get(r));
-            next.addAll(dependents.get(r));
-            return next;
+            int at = place(r);
+            return IntStream.concat(children.of(at), dependents.of(at))
+                    .mapToObj(i -> topological.get(i).id()).toList();
         });
     }
 
     /** Ancestors along parents only: the revisions a version-table row for {@code id} stands for. */
     Set<String> parentAncestors(String id) {
-        return reach(id, r -> byId.get(r).parents());
+        return reach(id, r -> revision(r).parents());
     }
 
     /**
@@ -152,20 +159,20 @@ public final class RevisionGraph {
         int oldestWanted = oldestPosition(wanted);
         while (!todo.isEmpty() && !wanted.isEmpty()) {
             String current = todo.pop();
-            if (position.get(current) < oldestWanted || !seen.add(current)) {
+            if (place(current) < oldestWanted || !seen.add(current)) {
                 continue;
             }
             if (wanted.remove(current)) {
                 found.add(current);
                 oldestWanted = oldestPosition(wanted);
             }
-            todo.addAll(byId.get(current).parents());
+            todo.addAll(revision(current).parents());
         }
         return ordered(found);
     }
 
     private int oldestPosition(Collection<String> ids) {
-        return ids.stream().mapToInt(position::get).min().orElse(Integer.MAX_VALUE);
+        return ids.stream().mapToInt(this::place).min().orElse(Integer.MAX_VALUE);
     }
 
     /** The ids together with all their ancestors. */
@@ -191,7 +198,7 @@ public final class RevisionGraph {
     /** The ids in topological order, as an unmodifiable set; every id must exist. */
     Set<String> ordered(Collection<String> ids) {
         List<String> sorted = new ArrayList<>(new HashSet<>(ids));
-        sorted.sort(Comparator.comparing(position::get));
+        sorted.sort(Comparator.comparingInt(this::place));
         return Collections.unmodifiableSet(new LinkedHashSet<>(sorted));
     }
 

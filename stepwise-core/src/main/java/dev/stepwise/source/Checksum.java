@@ -87,7 +87,32 @@ public final class Checksum {
 
     /** The versioned value; the checksum cannot be fed after this. */
     String value() {
-        return VERSION + ":" + HexFormat.of().formatHex(digest.digest());
+        return text(digest());
+    }
+
+    /**
+     * The SHA-256 digest alone, for a holder that keeps it as 32 bytes and renders {@link #text}
+     * when asked; the checksum cannot be fed after this.
+     */
+    byte[] digest() {
+        return digest.digest();
+    }
+
+    /** The versioned value of a digest of the current version: {@code v1:<hex>}. */
+    static String text(byte[] digest) {
+        return VERSION + ":" + HexFormat.of().formatHex(digest);
+    }
+
+    /**
+     * The digest in a value {@link #text} wrote.
+     *
+     * @throws IllegalArgumentException when it is not of the current version or not hex
+     */
+    static byte[] digestOf(String checksum) {
+        if (!versionOf(checksum).equals(VERSION)) {
+            throw new IllegalArgumentException("not a " + VERSION + " checksum: " + checksum);
+        }
+        return HexFormat.of().parseHex(checksum, VERSION.length() + 1, checksum.length());
     }
 
     private void piece(String text) {

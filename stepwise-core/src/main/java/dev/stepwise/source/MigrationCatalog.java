@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,14 +61,12 @@ public final class MigrationCatalog {
     public static MigrationCatalog load(Path directory, List<JavaCodedMigration> javaMigrations, Path cacheFile) {
         MigrationFileParser parser = new MigrationFileParser();
         ParsedFileCache cache = ParsedFileCache.open(cacheFile);
-        Set<String> seen = ConcurrentHashMap.newKeySet();
         List<Object> parsed = sqlFiles(directory).parallelStream().map(found -> {
             Path file = found.path();
             try {
                 // a large file (a data migration) is hashed and parsed as a stream, never held whole
                 byte[] content = found.size() <= READ_WHOLE_BYTES ? read(file) : null;
                 String digest = content != null ? sha256(content) : sha256(file);
-                seen.add(ParsedFileCache.key(file, digest));
                 SqlMigration known = cache.find(file, digest);
                 if (known != null) {
                     return (Object) known;
@@ -87,7 +84,6 @@ public final class MigrationCatalog {
                 return e;
             }
         }).toList();
-        cache.retain(seen);
         cache.save();
         List<Migration> migrations = new ArrayList<>();
         for (Object result : parsed) {

@@ -42,7 +42,7 @@ public final class MigrationFileParser {
             MigrationHeader header = scanner.header();
             checkFileName(file, header, scanner.revisionLine());
             checksum.header(header);
-            return new SqlMigration(file, header, checksum.value(), scanner.migrationDirectives(),
+            return new SqlMigration(file, header, checksum.digest(), scanner.migrationDirectives(),
                     new SqlMigration.Sections(scanner.statementCount(Direction.UP),
                             scanner.statementCount(Direction.DOWN), scanner.usesBatch()));
         }

@@ -28,9 +28,23 @@ public record MigrationHeader(
         String expands) {
 
     public MigrationHeader {
-        downRevisions = List.copyOf(downRevisions);
+        revision = revision == null ? null : revision.intern();
+        downRevisions = interned(downRevisions);
         branchLabels = Set.copyOf(branchLabels);
-        dependsOn = List.copyOf(dependsOn);
+        dependsOn = interned(dependsOn);
         message = message == null ? "" : message;
+    }
+
+    /**
+     * Ids repeat across a history's headers (every parent is another migration's revision) and a
+     * command holds every header for the whole run: interned, each id is one string however
+     * often it is named, not one per header that names it.
+     */
+    private static List<String> interned(List<String> ids) {
+        String[] copy = ids.toArray(String[]::new);
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = copy[i].intern();
+        }
+        return List.of(copy);
     }
 }

@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,11 +35,18 @@ final class ParsedFileCache {
     private static final int FORMAT = 1;
 
     private final Path location;
+    /** What the file held and no file of this load has asked for yet. */
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /**
+     * The entries of this load's files, found or new: what {@link #save} writes, so the cache
+     * does not grow with edits. A found entry moves here from {@link #entries} rather than being
+     * noted in a set of its own, so a load holds each file's entry once.
+     */
+    private final Map<String, Entry> used = new ConcurrentHashMap<>();
     private volatile boolean changed;
 
-    /** One checked file. */
-    private record Entry(MigrationHeader header, String checksum, List<Directive> directives,
+    /** One checked file (its checksum as the digest bytes {@link SqlMigration} keeps). */
+    private record Entry(MigrationHeader header, byte[] digest, List<Directive> directives,
                          SqlMigration.Sections sections) {
     }
 
@@ -61,29 +67,36 @@ final class ParsedFileCache {
         return cache;
     }
 
-    /** A migration equal to what parsing these bytes would give, or null. */
+    /**
+     * A migration equal to what parsing these bytes would give, or null. A file asked for twice
+     * (two files of one name and content) is found the first time only, and put after parsing.
+     */
     SqlMigration find(Path file, String digest) {
-        Entry e = entries.get(key(file, digest));
-        return e == null ? null : new SqlMigration(file, e.header(), e.checksum(), e.directives(), e.sections());
+        String key = key(file, digest);
+        Entry e = entries.remove(key);
+        if (e == null) {
+            return null;
+        }
+        used.put(key, e);
+        return new SqlMigration(file, e.header(), e.digest(), e.directives(), e.sections());
     }
 
     void put(Path file, String digest, SqlMigration m) {
-        entries.put(key(file, digest), new Entry(m.header(), m.checksum(), m.migrationDirectives(), m.sections()));
+        used.put(key(file, digest), new Entry(m.header(), m.digest(), m.migrationDirectives(), m.sections()));
         changed = true;
     }
 
-    /** Keeps only the given files' entries, so the cache does not grow with edits. */
-    void retain(Set<String> keys) {
-        changed |= entries.keySet().retainAll(keys);
-    }
-
-    static String key(Path file, String digest) {
+    private static String key(Path file, String digest) {
         return file.getFileName() + "\t" + digest;
     }
 
-    /** Writes the cache if anything changed; failures only cost speed next time. */
+    /**
+     * Writes the entries of this load's files if they are not what the file holds (an entry was
+     * added, or one was not asked for); failures only cost speed next time.
+     */
     void save() {
-        if (!changed || location == null) {
+        boolean asRead = !changed && entries.isEmpty();
+        if (asRead || location == null) {
             return;
         }
         try {
@@ -104,8 +117,8 @@ final class ParsedFileCache {
 
     private void write(DataOutputStream out) throws IOException {
         out.writeInt(FORMAT);
-        out.writeInt(entries.size());
-        for (Map.Entry<String, Entry> item : entries.entrySet()) {
+        out.writeInt(used.size());
+        for (Map.Entry<String, Entry> item : used.entrySet()) {
             Entry e = item.getValue();
             MigrationHeader h = e.header();
             out.writeUTF(item.getKey());
@@ -118,7 +131,7 @@ final class ParsedFileCache {
             out.writeUTF(h.transaction().name());
             out.writeUTF(h.reversible().name());
             out.writeUTF(h.expands() == null ? "" : h.expands());
-            out.writeUTF(e.checksum());
+            out.writeUTF(Checksum.text(e.digest()));
             out.writeInt(e.directives().size());
             for (Directive d : e.directives()) {
                 out.writeUTF(d.name());
@@ -146,7 +159,8 @@ final class ParsedFileCache {
             MigrationHeader header = new MigrationHeader(in.readUTF(), strings(in), in.readUTF(),
                     Phase.valueOf(in.readUTF()), new HashSet<>(strings(in)), strings(in),
                     TransactionMode.valueOf(in.readUTF()), Reversibility.valueOf(in.readUTF()), blankToNull(in.readUTF()));
-            String checksum = in.readUTF();
+            // a value of another version or no hex is a corrupt cache: it reads as empty
+            byte[] digest = Checksum.digestOf(in.readUTF());
             int directiveCount = in.readInt();
             List<Directive> directives = new ArrayList<>();
             for (int d = 0; d < directiveCount; d++) {
@@ -159,7 +173,7 @@ final class ParsedFileCache {
                 directives.add(new Directive(name, options, strings(in), in.readInt()));
             }
             SqlMigration.Sections sections = new SqlMigration.Sections(in.readInt(), in.readInt(), in.readBoolean());
-            entries.put(key, new Entry(header, checksum, directives, sections));
+            entries.put(key, new Entry(header, digest, directives, sections));
         }
     }
 

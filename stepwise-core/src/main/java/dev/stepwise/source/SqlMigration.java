@@ -19,6 +19,10 @@ import java.util.List;
  * {@link #plan plan}, and its statements kept for the passes after it (the checks before a run,
  * lint, the runner) among those of the few files read last ({@link RecentStatements}); a larger
  * one (a data migration of many rows) stays in the file and is read again by each pass.
+ *
+ * <p>Every command holds every migration of the project for the whole run, so what it keeps is
+ * compact: the path as the one string that {@link #origin()} returns (and the revision graph and
+ * a run's results share), and the checksum as its 32 digest bytes, rendered when asked.
  */
 public final class SqlMigration implements Migration {
 
@@ -31,31 +35,38 @@ public final class SqlMigration implements Migration {
      */
     private static final RecentStatements RECENT = new RecentStatements(16, 4 * KEPT_FILE_BYTES);
 
-    private final Path file;
+    /** The file's path as text: a {@link Path} object would cost about twice as much, with the text besides. */
+    private final String origin;
     private final MigrationHeader header;
-    private final String checksum;
+    private final byte[] digest;
     private final List<Directive> migrationDirectives;
-    private final Sections sections;
+    // the sections' counts as fields rather than a Sections object: one object fewer per migration
+    private final int upStatements;
+    private final int downStatements;
+    private final boolean usesBatch;
 
     /** What the loading pass learnt about the sections, without holding their statements. */
     record Sections(int upStatements, int downStatements, boolean usesBatch) {
     }
 
-    SqlMigration(Path file, MigrationHeader header, String checksum,
+    /** @param digest the SHA-256 digest of a checksum of the current version ({@link Checksum#digest()}) */
+    SqlMigration(Path file, MigrationHeader header, byte[] digest,
                  List<Directive> migrationDirectives, Sections sections) {
-        this.file = file;
+        this.origin = file.toString();
         this.header = header;
-        this.checksum = checksum;
+        this.digest = digest.clone();
         this.migrationDirectives = List.copyOf(migrationDirectives);
-        this.sections = sections;
+        this.upStatements = sections.upStatements();
+        this.downStatements = sections.downStatements();
+        this.usesBatch = sections.usesBatch();
     }
 
     Sections sections() {
-        return sections;
+        return new Sections(upStatements, downStatements, usesBatch);
     }
 
     public Path file() {
-        return file;
+        return Path.of(origin);
     }
 
     @Override
@@ -65,12 +76,17 @@ public final class SqlMigration implements Migration {
 
     @Override
     public String origin() {
-        return file.toString();
+        return origin;
     }
 
     @Override
     public String checksum() {
-        return checksum;
+        return Checksum.text(digest);
+    }
+
+    /** The checksum's digest bytes, for the parse cache. */
+    byte[] digest() {
+        return digest.clone();
     }
 
     /**
@@ -87,7 +103,7 @@ public final class SqlMigration implements Migration {
      */
     @Override
     public boolean hasDown() {
-        return sections.downStatements() > 0 || sections.upStatements() == 0;
+        return downStatements > 0 || upStatements == 0;
     }
 
     /**
@@ -95,12 +111,12 @@ public final class SqlMigration implements Migration {
      * here, and the runner decides whether it can execute it.
      */
     public boolean usesBatch() {
-        return sections.usesBatch();
+        return usesBatch;
     }
 
     /** How many statements the section has, as counted when the file was loaded. */
     public int statementCount(Direction direction) {
-        return direction == Direction.UP ? sections.upStatements() : sections.downStatements();
+        return direction == Direction.UP ? upStatements : downStatements;
     }
 
     /**
@@ -120,7 +136,7 @@ public final class SqlMigration implements Migration {
                 : classifier;
         return new Plan(() -> {
             List<SectionStatement> all = keptStatements();
-            return all == null ? new SectionStatements(file, direction, effective)
+            return all == null ? new SectionStatements(file(), direction, effective)
                     : SectionStatements.of(all, direction, effective);
         });
     }
@@ -144,7 +160,7 @@ public final class SqlMigration implements Migration {
     /** The file's size now, or -1 when it cannot be read (the pass of its own reports it). */
     private long fileSize() {
         try {
-            return Files.size(file);
+            return Files.size(file());
         } catch (IOException e) {
             return -1;
         }
@@ -160,7 +176,7 @@ public final class SqlMigration implements Migration {
         if (!heldWhenRead(size)) {
             return null;
         }
-        all = SectionStatements.readAll(file);
+        all = SectionStatements.readAll(file());
         if (all != null) {
             RECENT.put(this, all, size);
         }
@@ -169,6 +185,6 @@ public final class SqlMigration implements Migration {
 
     @Override
     public String toString() {
-        return "SqlMigration[" + header.revision() + " " + file + "]";
+        return "SqlMigration[" + header.revision() + " " + origin + "]";
     }
 }
