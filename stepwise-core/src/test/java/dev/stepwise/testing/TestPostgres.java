@@ -141,7 +141,11 @@ public final class TestPostgres {
                 .setServerConfig("full_page_writes", "off")
                 .setServerConfig("max_connections", "200")
                     // for the contract gate's usage check; a database sees it only after CREATE EXTENSION
-                .setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                // one server serves every test of a JVM: at the default 5,000 entries, other tests'
+                // statements evicted those a contract gate's usage check was watching, and the gate
+                // rightly held back (about 10 MB of shared memory)
+                .setServerConfig("pg_stat_statements.max", "20000");
     }
 
     /** A new, empty database of its own; returns its JDBC URL (user postgres, no password). */
