@@ -9,18 +9,12 @@ import java.util.List;
 public final class MigrationSet {
 
     private final List<Migration> migrations;
+    /** Its nodes are the migrations themselves, so its index by id finds a migration too. */
     private final RevisionGraph graph;
-    /** Each revision's migration at the revision's index in the graph: the graph's index by id serves both. */
-    private final Migration[] byGraphIndex;
 
     public MigrationSet(List<Migration> migrations) {
         this.migrations = List.copyOf(migrations);
-        this.graph = RevisionGraph.of(migrations.stream().map(Migration::toRevision).toList());
-        this.byGraphIndex = new Migration[graph.size()];
-        for (Migration m : this.migrations) {
-            // the graph refused duplicate revisions, so each index is filled once
-            byGraphIndex[graph.indexOf(m.revision())] = m;
-        }
+        this.graph = RevisionGraph.of(this.migrations);
     }
 
     public List<Migration> all() {
@@ -36,6 +30,6 @@ public final class MigrationSet {
         if (at < 0) {
             throw new IllegalArgumentException("no migration " + revision);
         }
-        return byGraphIndex[at];
+        return (Migration) graph.topologicalOrder().get(at);
     }
 }

@@ -12,7 +12,11 @@ import java.util.stream.IntStream;
  */
 final class Adjacency {
 
-    /** Revision {@code i}'s neighbours are {@code targets[start[i]]} up to {@code targets[start[i + 1]]}. */
+    /**
+     * Revision {@code i}'s neighbours are {@code targets[start[i]]} up to {@code targets[start[i + 1]]};
+     * null when there are no edges at all (most histories have no {@code depends_on}), which
+     * would otherwise be an array of zeros as long as the history.
+     */
     private final int[] start;
     private final int[] targets;
 
@@ -40,6 +44,9 @@ final class Adjacency {
         for (int i = 0; i < n; i++) {
             start[i + 1] += start[i];
         }
+        if (start[n] == 0) {
+            return new Adjacency(null, new int[0]);
+        }
         int[] targets = new int[start[n]];
         int[] filled = new int[n];
         for (int j = 0; j < n; j++) {
@@ -57,11 +64,14 @@ final class Adjacency {
     }
 
     int count(int revision) {
-        return start[revision + 1] - start[revision];
+        return start == null ? 0 : start[revision + 1] - start[revision];
     }
 
     /** The neighbours' numbers, in topological order. */
     IntStream of(int revision) {
+        if (start == null) {
+            return IntStream.empty();
+        }
         return IntStream.range(start[revision], start[revision + 1]).map(k -> targets[k]);
     }
 }

@@ -55,7 +55,7 @@ public final class RevisionGraph {
      *         reserved or duplicate id, a reference to a missing revision, a cycle, an unlabelled
      *         root among several, or a branch label naming two branches or equal to an id
      */
-    public static RevisionGraph of(Collection<Revision> revisions) {
+    public static RevisionGraph of(Collection<? extends Revision> revisions) {
         List<Revision> given = List.copyOf(revisions);
         Map<String, Revision> byId = GraphChecks.indexById(given);
         GraphChecks.referencesExist(given, byId);

@@ -2,15 +2,19 @@ package dev.stepwise.source;
 
 import dev.stepwise.graph.Revision;
 
+import java.util.List;
+import java.util.Set;
+
 /**
  * One revision's executable content: an SQL file or a Java-coded migration, both placed in the
- * same revision graph.
+ * same revision graph, of which each is a node ({@link Revision}) itself.
  */
-public sealed interface Migration permits SqlMigration, JavaCodedMigration {
+public sealed interface Migration extends Revision permits SqlMigration, JavaCodedMigration {
 
     MigrationHeader header();
 
     /** Where it is defined: the file path or the class name. */
+    @Override
     String origin();
 
     /** The versioned checksum, e.g. {@code v1:3f2a...}; stable under cosmetic edits. */
@@ -20,11 +24,26 @@ public sealed interface Migration permits SqlMigration, JavaCodedMigration {
     boolean hasDown();
 
     default String revision() {
+        return id();
+    }
+
+    @Override
+    default String id() {
         return header().revision();
     }
 
-    default Revision toRevision() {
-        MigrationHeader h = header();
-        return new Revision(h.revision(), h.downRevisions(), h.dependsOn(), h.branchLabels(), origin());
+    @Override
+    default List<String> parents() {
+        return header().downRevisions();
+    }
+
+    @Override
+    default List<String> dependsOn() {
+        return header().dependsOn();
+    }
+
+    @Override
+    default Set<String> branchLabels() {
+        return header().branchLabels();
     }
 }

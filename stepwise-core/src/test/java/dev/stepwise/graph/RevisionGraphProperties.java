@@ -138,7 +138,7 @@ class RevisionGraphProperties {
                 }
             }
             Set<String> labels = parents.isEmpty() ? Set.of("branch" + i) : Set.of();
-            revisions.add(new Revision("r" + i, List.copyOf(parents), dependsOn, labels, "migrations/r" + i + ".sql"));
+            revisions.add(Revision.of("r" + i, List.copyOf(parents), dependsOn, labels, "migrations/r" + i + ".sql"));
         }
         int rotation = choices.get(3 * size) % size;
         List<Revision> rotated = new ArrayList<>(revisions.subList(rotation, size));

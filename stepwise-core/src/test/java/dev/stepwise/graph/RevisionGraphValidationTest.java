@@ -20,7 +20,7 @@ class RevisionGraphValidationTest {
 
     @Test
     void duplicateId_isAnErrorNamingBothFiles() {
-        Revision copy = new Revision("a1", List.of(), List.of(), Set.of(),
+        Revision copy = Revision.of("a1", List.of(), List.of(), Set.of(),
                 "migrations/copy.sql");
 
         DuplicateRevisionException error = catchThrowableOfType(DuplicateRevisionException.class,

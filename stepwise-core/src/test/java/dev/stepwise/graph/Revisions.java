@@ -10,15 +10,15 @@ final class Revisions {
     }
 
     static Revision rev(String id, String... parents) {
-        return new Revision(id, List.of(parents), List.of(), Set.of(), origin(id));
+        return Revision.of(id, List.of(parents), List.of(), Set.of(), origin(id));
     }
 
     static Revision labelled(String label, String id, String... parents) {
-        return new Revision(id, List.of(parents), List.of(), Set.of(label), origin(id));
+        return Revision.of(id, List.of(parents), List.of(), Set.of(label), origin(id));
     }
 
     static Revision dependsOn(Revision revision, String... dependencies) {
-        return new Revision(revision.id(), revision.parents(), List.of(dependencies),
+        return Revision.of(revision.id(), revision.parents(), List.of(dependencies),
                 revision.branchLabels(), revision.origin());
     }
 
