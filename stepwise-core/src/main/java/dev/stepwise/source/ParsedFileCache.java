@@ -38,11 +38,11 @@ final class ParsedFileCache {
     /** What the file held and no file of this load has asked for yet. */
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /**
-     * The entries of this load's files, found or new: what {@link #save} writes, so the cache
-     * does not grow with edits. A found entry moves here from {@link #entries} rather than being
-     * noted in a set of its own, so a load holds each file's entry once.
+     * This load's files, found or new, as the migrations the load returns: what {@link #save}
+     * writes, so the cache does not grow with edits. A found entry leaves {@link #entries} and
+     * only its migration stays, so a load holds each file once, in the migration's compact form.
      */
-    private final Map<String, Entry> used = new ConcurrentHashMap<>();
+    private final Map<String, SqlMigration> used = new ConcurrentHashMap<>();
     private volatile boolean changed;
 
     /** One checked file (its checksum as the digest bytes {@link SqlMigration} keeps). */
@@ -77,12 +77,13 @@ final class ParsedFileCache {
         if (e == null) {
             return null;
         }
-        used.put(key, e);
-        return new SqlMigration(file, e.header(), e.digest(), e.directives(), e.sections());
+        SqlMigration found = new SqlMigration(file, e.header(), e.digest(), e.directives(), e.sections());
+        used.put(key, found);
+        return found;
     }
 
     void put(Path file, String digest, SqlMigration m) {
-        used.put(key(file, digest), new Entry(m.header(), m.digest(), m.migrationDirectives(), m.sections()));
+        used.put(key(file, digest), m);
         changed = true;
     }
 
@@ -118,8 +119,8 @@ final class ParsedFileCache {
     private void write(DataOutputStream out) throws IOException {
         out.writeInt(FORMAT);
         out.writeInt(used.size());
-        for (Map.Entry<String, Entry> item : used.entrySet()) {
-            Entry e = item.getValue();
+        for (Map.Entry<String, SqlMigration> item : used.entrySet()) {
+            SqlMigration e = item.getValue();
             MigrationHeader h = e.header();
             out.writeUTF(item.getKey());
             out.writeUTF(h.revision());
@@ -132,8 +133,8 @@ final class ParsedFileCache {
             out.writeUTF(h.reversible().name());
             out.writeUTF(h.expands() == null ? "" : h.expands());
             out.writeUTF(Checksum.text(e.digest()));
-            out.writeInt(e.directives().size());
-            for (Directive d : e.directives()) {
+            out.writeInt(e.migrationDirectives().size());
+            for (Directive d : e.migrationDirectives()) {
                 out.writeUTF(d.name());
                 out.writeInt(d.options().size());
                 for (Map.Entry<String, String> o : d.options().entrySet()) {

@@ -9,9 +9,13 @@ import dev.stepwise.sql.StatementClassifier;
 import dev.stepwise.sql.StatementTraits;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A migration defined by an SQL file, checked in full when it was loaded. A file of up to
@@ -20,9 +24,13 @@ import java.util.List;
  * lint, the runner) among those of the few files read last ({@link RecentStatements}); a larger
  * one (a data migration of many rows) stays in the file and is read again by each pass.
  *
- * <p>Every command holds every migration of the project for the whole run, so what it keeps is
- * compact: the path as the one string that {@link #origin()} returns (and the revision graph and
- * a run's results share), and the checksum as its 32 digest bytes, rendered when asked.
+ * <p>Every command holds every migration of the project for the whole run, and the heap it needs
+ * must not grow much with a long history (docs/reliability.md, scenario 7: 5,000 migrations in
+ * at most 1.25 times the heap of 500). So a migration is its own node of the revision graph, and
+ * keeps its header as fields rather than a {@link MigrationHeader} (built when asked), its
+ * directory as one string that every file of the directory shares, its file name and message as
+ * one UTF-8 array, and its checksum as the four words of its digest: about a hundred bytes
+ * besides its texts, where the plain objects took about twice as much.
  */
 public final class SqlMigration implements Migration {
 
@@ -35,15 +43,49 @@ public final class SqlMigration implements Migration {
      */
     private static final RecentStatements RECENT = new RecentStatements(16, 4 * KEPT_FILE_BYTES);
 
-    /** The file's path as text: a {@link Path} object would cost about twice as much, with the text besides. */
-    private final String origin;
-    private final MigrationHeader header;
-    private final byte[] digest;
-    private final List<Directive> migrationDirectives;
+    /** The path up to the file name, with its last separator; interned, so the files of a directory share it. */
+    private final String directory;
+    /** The file name's UTF-8 bytes, then the message's. */
+    private final byte[] nameAndMessage;
+    private final int nameLength;
+    // the header's values; the ids are interned (MigrationHeader), so parents share their children's strings
+    private final String revision;
+    private final List<String> parents;
+    private final Rare rare;
+    // the enums by ordinal, a byte each rather than a reference each
+    private final byte phase;
+    private final byte transaction;
+    private final byte reversible;
+    private final boolean usesBatch;
     // the sections' counts as fields rather than a Sections object: one object fewer per migration
     private final int upStatements;
     private final int downStatements;
-    private final boolean usesBatch;
+    // the SHA-256 digest of the checksum, as words: an array would cost its own header and a reference
+    private final long digest0;
+    private final long digest1;
+    private final long digest2;
+    private final long digest3;
+
+    private static final int DIGEST_BYTES = 32;
+    private static final Phase[] PHASES = Phase.values();
+    private static final TransactionMode[] TRANSACTION_MODES = TransactionMode.values();
+    private static final Reversibility[] REVERSIBILITIES = Reversibility.values();
+
+    /**
+     * What few migrations have: dependencies, branch labels, an expand to finish, directives for
+     * the whole migration. One shared {@link #NONE} serves every migration that has none of them.
+     */
+    private record Rare(List<String> dependsOn, Set<String> branchLabels, String expands,
+                        List<Directive> migrationDirectives) {
+
+        static final Rare NONE = new Rare(List.of(), Set.of(), null, List.of());
+
+        static Rare of(List<String> dependsOn, Set<String> branchLabels, String expands,
+                       List<Directive> migrationDirectives) {
+            Rare rare = new Rare(dependsOn, branchLabels, expands, List.copyOf(migrationDirectives));
+            return rare.equals(NONE) ? NONE : rare;
+        }
+    }
 
     /** What the loading pass learnt about the sections, without holding their statements. */
     record Sections(int upStatements, int downStatements, boolean usesBatch) {
@@ -52,13 +94,34 @@ public final class SqlMigration implements Migration {
     /** @param digest the SHA-256 digest of a checksum of the current version ({@link Checksum#digest()}) */
     SqlMigration(Path file, MigrationHeader header, byte[] digest,
                  List<Directive> migrationDirectives, Sections sections) {
-        this.origin = file.toString();
-        this.header = header;
-        this.digest = digest.clone();
-        this.migrationDirectives = List.copyOf(migrationDirectives);
+        String path = file.toString();
+        String name = file.getFileName() == null ? path : file.getFileName().toString();
+        if (!path.endsWith(name)) {
+            name = path;
+        }
+        this.directory = path.substring(0, path.length() - name.length()).intern();
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        byte[] messageBytes = header.message().getBytes(StandardCharsets.UTF_8);
+        this.nameAndMessage = Arrays.copyOf(nameBytes, nameBytes.length + messageBytes.length);
+        System.arraycopy(messageBytes, 0, nameAndMessage, nameBytes.length, messageBytes.length);
+        this.nameLength = nameBytes.length;
+        this.revision = header.revision();
+        this.parents = header.downRevisions();
+        this.rare = Rare.of(header.dependsOn(), header.branchLabels(), header.expands(), migrationDirectives);
+        this.phase = (byte) header.phase().ordinal();
+        this.transaction = (byte) header.transaction().ordinal();
+        this.reversible = (byte) header.reversible().ordinal();
+        this.usesBatch = sections.usesBatch();
         this.upStatements = sections.upStatements();
         this.downStatements = sections.downStatements();
-        this.usesBatch = sections.usesBatch();
+        if (digest.length != DIGEST_BYTES) {
+            throw new IllegalArgumentException("a SHA-256 digest has " + DIGEST_BYTES + " bytes, not " + digest.length);
+        }
+        ByteBuffer words = ByteBuffer.wrap(digest);
+        this.digest0 = words.getLong();
+        this.digest1 = words.getLong();
+        this.digest2 = words.getLong();
+        this.digest3 = words.getLong();
     }
 
     Sections sections() {
@@ -66,27 +129,62 @@ public final class SqlMigration implements Migration {
     }
 
     public Path file() {
-        return Path.of(origin);
+        return Path.of(origin());
     }
 
+    /** The file's name, e.g. {@code 20260101120000_add_orders.sql}. */
+    public String fileName() {
+        return new String(nameAndMessage, 0, nameLength, StandardCharsets.UTF_8);
+    }
+
+    /** Built from the migration's fields on each call: a command keeps the fields, not the header. */
     @Override
     public MigrationHeader header() {
-        return header;
+        String message = new String(nameAndMessage, nameLength, nameAndMessage.length - nameLength,
+                StandardCharsets.UTF_8);
+        return new MigrationHeader(revision, parents, message, PHASES[phase], rare.branchLabels(), rare.dependsOn(),
+                transactionMode(), REVERSIBILITIES[reversible], rare.expands());
+    }
+
+    private TransactionMode transactionMode() {
+        return TRANSACTION_MODES[transaction];
     }
 
     @Override
+    public String id() {
+        return revision;
+    }
+
+    @Override
+    public List<String> parents() {
+        return parents;
+    }
+
+    @Override
+    public List<String> dependsOn() {
+        return rare.dependsOn();
+    }
+
+    @Override
+    public Set<String> branchLabels() {
+        return rare.branchLabels();
+    }
+
+    /** The file's path as text, as {@link Path#toString()} gives it. */
+    @Override
     public String origin() {
-        return origin;
+        return directory + fileName();
     }
 
     @Override
     public String checksum() {
-        return Checksum.text(digest);
+        return Checksum.text(digest());
     }
 
     /** The checksum's digest bytes, for the parse cache. */
     byte[] digest() {
-        return digest.clone();
+        return ByteBuffer.allocate(DIGEST_BYTES).putLong(digest0).putLong(digest1).putLong(digest2).putLong(digest3)
+                .array();
     }
 
     /**
@@ -94,7 +192,7 @@ public final class SqlMigration implements Migration {
      * about the migration as a whole.
      */
     public List<Directive> migrationDirectives() {
-        return migrationDirectives;
+        return rare.migrationDirectives();
     }
 
     /**
@@ -127,7 +225,7 @@ public final class SqlMigration implements Migration {
      * it); otherwise the classifier decides per statement.
      */
     public Plan plan(Direction direction, StatementClassifier classifier) {
-        StatementClassifier effective = header.transaction() == TransactionMode.NONE
+        StatementClassifier effective = transactionMode() == TransactionMode.NONE
                 ? statement -> {
                     StatementTraits traits = classifier.classify(statement);
                     return traits.mode() == ExecutionMode.TRANSACTIONAL
@@ -185,6 +283,6 @@ public final class SqlMigration implements Migration {
 
     @Override
     public String toString() {
-        return "SqlMigration[" + header.revision() + " " + origin + "]";
+        return "SqlMigration[" + revision + " " + origin() + "]";
     }
 }
