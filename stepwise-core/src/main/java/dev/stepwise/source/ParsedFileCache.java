@@ -120,8 +120,8 @@ final class ParsedFileCache {
         out.writeInt(FORMAT);
         out.writeInt(used.size());
         for (Map.Entry<String, SqlMigration> item : used.entrySet()) {
-            SqlMigration e = item.getValue();
-            MigrationHeader h = e.header();
+            SqlMigration m = item.getValue();
+            MigrationHeader h = m.header();
             out.writeUTF(item.getKey());
             out.writeUTF(h.revision());
             strings(out, h.downRevisions());
@@ -132,9 +132,9 @@ final class ParsedFileCache {
             out.writeUTF(h.transaction().name());
             out.writeUTF(h.reversible().name());
             out.writeUTF(h.expands() == null ? "" : h.expands());
-            out.writeUTF(Checksum.text(e.digest()));
-            out.writeInt(e.migrationDirectives().size());
-            for (Directive d : e.migrationDirectives()) {
+            out.writeUTF(m.checksum());
+            out.writeInt(m.migrationDirectives().size());
+            for (Directive d : m.migrationDirectives()) {
                 out.writeUTF(d.name());
                 out.writeInt(d.options().size());
                 for (Map.Entry<String, String> o : d.options().entrySet()) {
@@ -144,9 +144,9 @@ final class ParsedFileCache {
                 strings(out, d.arguments());
                 out.writeInt(d.line());
             }
-            out.writeInt(e.sections().upStatements());
-            out.writeInt(e.sections().downStatements());
-            out.writeBoolean(e.sections().usesBatch());
+            out.writeInt(m.sections().upStatements());
+            out.writeInt(m.sections().downStatements());
+            out.writeBoolean(m.sections().usesBatch());
         }
     }
 
