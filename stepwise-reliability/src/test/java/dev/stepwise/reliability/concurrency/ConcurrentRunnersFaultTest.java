@@ -28,9 +28,10 @@ class ConcurrentRunnersFaultTest {
     void withoutTheRunLock_runnersLetGoTogetherAreFound() {
         ConcurrencyTrial trial = new ConcurrencyTrial(RealisticHistory.get());
 
-        String failure = trial.together(dir, Map.of(TestFaults.VARIABLE, TestFaults.childValue(Guarantee.RUN_LOCK)));
+        String failure = trial.togetherOnMadeTables(dir,
+                Map.of(TestFaults.VARIABLE, TestFaults.childValue(Guarantee.RUN_LOCK)));
 
-        assertThat(failure).isNotNull().contains(ConcurrencyTrial.RUNNERS + " at the first statement at once");
+        assertThat(failure).isNotNull().contains(ConcurrencyTrial.RUNNERS + " runners past the run lock at once");
     }
 
     @Test
