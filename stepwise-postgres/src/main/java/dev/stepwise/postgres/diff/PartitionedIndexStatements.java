@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static dev.stepwise.postgres.diff.Sql.name;
 import static dev.stepwise.postgres.diff.Sql.q;
@@ -23,20 +21,20 @@ import static dev.stepwise.postgres.diff.Sql.q;
  */
 final class PartitionedIndexStatements {
 
-    /** {@code CREATE [UNIQUE] INDEX name ON [ONLY] table USING ...}, as {@code pg_get_indexdef} prints it. */
-    private static final Pattern DEFINITION = Pattern.compile("^CREATE (UNIQUE )?INDEX (.+?) ON (?:ONLY )?(.+?) USING (.*)$",
-            Pattern.DOTALL);
+    private static final String UNIQUE = "CREATE UNIQUE INDEX ";
+    private static final String USING = " USING ";
 
     private PartitionedIndexStatements() {
     }
 
     static List<String> create(CreatePartitionedIndex c) {
-        Matcher m = DEFINITION.matcher(c.index().definition());
-        if (!m.matches()) {
-            throw new IllegalStateException("unexpected index definition: " + c.index().definition());
+        String definition = c.index().definition();
+        int using = usingAfterNames(definition);
+        if (!definition.startsWith("CREATE ") || using < 0) {
+            throw new IllegalStateException("unexpected index definition: " + definition);
         }
-        String unique = m.group(1) == null ? "" : m.group(1);
-        String rest = " USING " + m.group(4);
+        String unique = definition.startsWith(UNIQUE) ? "UNIQUE " : "";
+        String rest = definition.substring(using);
         List<String> statements = new ArrayList<>();
         statements.add("CREATE " + unique + "INDEX " + q(c.index().name()) + " ON ONLY " + name(c.table()) + rest);
         Map<ObjectName, String> indexOf = new HashMap<>();
@@ -57,5 +55,23 @@ final class PartitionedIndexStatements {
         return List.of(Sql.allowed("drop-index-non-concurrently",
                 "PostgreSQL cannot drop a partitioned table's index concurrently; the lock is short, the drop does not scan",
                 "DROP INDEX " + q(c.table().schema()) + "." + q(c.index().name())));
+    }
+
+    /**
+     * Where {@code USING} follows the index and table names in a definition as {@code pg_get_indexdef}
+     * prints it ({@code CREATE [UNIQUE] INDEX name ON [ONLY] table USING ...}): the first one outside
+     * double quotes, since a quoted name may hold " ON " or " USING " itself. -1 when there is none.
+     */
+    static int usingAfterNames(String definition) {
+        boolean quoted = false;
+        for (int i = 0; i < definition.length(); i++) {
+            char ch = definition.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted; // a doubled quote inside a name flips twice
+            } else if (!quoted && definition.startsWith(USING, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

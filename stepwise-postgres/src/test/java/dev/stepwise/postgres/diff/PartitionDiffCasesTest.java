@@ -91,6 +91,17 @@ class PartitionDiffCasesTest {
     }
 
     @Test
+    void an_index_whose_names_hold_on_and_using_is_added_to_a_partitioned_table() {
+        String events = """
+                CREATE TABLE "events USING x" (id bigint NOT NULL, at date NOT NULL, kind text NOT NULL, PRIMARY KEY (id, at))
+                    PARTITION BY RANGE (at);
+                CREATE TABLE "events ON 2026" PARTITION OF "events USING x" FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                INSERT INTO "events USING x" VALUES (1, '2026-03-01', 'click');
+                """;
+        RoundTrip.between(events, events + "CREATE INDEX \"kind ON x USING y\" ON \"events USING x\" (kind);").holds();
+    }
+
+    @Test
     void a_unique_constraint_is_added_to_an_existing_partitioned_table() {
         RoundTrip.between(EVENTS, EVENTS + "ALTER TABLE events ADD CONSTRAINT events_kind_key UNIQUE (kind, at);")
                 .holds();
