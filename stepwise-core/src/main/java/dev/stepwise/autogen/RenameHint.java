@@ -14,7 +14,6 @@ import dev.stepwise.expand.GeneratorRequest;
 import dev.stepwise.schema.ObjectName;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -101,7 +100,7 @@ public final class RenameHint {
     }
 
     private static String fold(Name name) {
-        return name.quoted() ? name.text() : name.text().toLowerCase(Locale.ROOT);
+        return name.folded();
     }
 
     private static String show(Name name) {

@@ -22,6 +22,19 @@ public record GeneratorArgument(String option, List<List<Name>> fields, String r
 
     /** One name of a path: its text as written (without the quotes), and whether it was quoted. */
     public record Name(String text, boolean quoted) {
+
+        /**
+         * The name as SQL reads it: a quoted name as written, an unquoted one with its ASCII letters
+         * in lower case. Only ASCII, as PostgreSQL and MySQL fold names: {@code Ärger} stays {@code Ärger}.
+         */
+        public String folded() {
+            if (quoted) {
+                return text;
+            }
+            StringBuilder s = new StringBuilder(text.length());
+            text.chars().forEach(c -> s.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : (char) c));
+            return s.toString();
+        }
     }
 
     public GeneratorArgument {

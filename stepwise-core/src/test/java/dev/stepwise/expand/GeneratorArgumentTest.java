@@ -53,6 +53,13 @@ class GeneratorArgumentTest {
     }
 
     @Test
+    void unquotedNamesFoldTheirAsciiLettersOnly_quotedOnesStayAsWritten() {
+        assertThat(plain("Orders").folded()).isEqualTo("orders");
+        assertThat(plain("ÄrgerÉTÉ_Total").folded()).isEqualTo("ÄrgerÉtÉ_total");
+        assertThat(new Name("Orders", true).folded()).isEqualTo("Orders");
+    }
+
+    @Test
     void typeIsTheFreeTextAfterTheLastField() {
         assertThat(changeType("orders.total_dollars:total_cents:bigint").rest()).isEqualTo("bigint");
         assertThat(changeType("orders.at:at_tz:timestamp with time zone").rest()).isEqualTo("timestamp with time zone");

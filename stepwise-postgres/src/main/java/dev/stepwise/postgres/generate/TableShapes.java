@@ -81,12 +81,7 @@ final class TableShapes {
      * in full finds the column that was made with it.
      */
     static String fold(Name name) {
-        if (name.quoted()) {
-            return PostgresIdentifiers.stored(name.text());
-        }
-        StringBuilder s = new StringBuilder(name.text().length());
-        name.text().chars().forEach(c -> s.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : (char) c));
-        return PostgresIdentifiers.stored(s.toString());
+        return PostgresIdentifiers.stored(name.folded());
     }
 
     /** The table, or a bad-input error saying it does not exist at the parent revision. */
