@@ -59,7 +59,7 @@ public final class RenameHint {
                     .map(c -> ((DropTable) c).table().name()).filter(n -> matches(r.table(), n)).findFirst();
             Optional<ObjectName> renamed = old.flatMap(o -> changes.stream().filter(CreateTable.class::isInstance)
                     .map(c -> ((CreateTable) c).table().name())
-                    .filter(n -> n.schema().equals(o.schema()) && n.name().equals(fold(r.newName()))).findFirst());
+                    .filter(n -> n.schema().equals(o.schema()) && n.name().equals(r.newName().folded())).findFirst());
             if (renamed.isEmpty()) {
                 throw missing(hint, "drop table " + r.table() + " and create table " + show(r.newName()));
             }
@@ -82,11 +82,11 @@ public final class RenameHint {
             newName = t.newName();
         }
         Optional<DropColumn> dropped = changes.stream().filter(DropColumn.class::isInstance).map(DropColumn.class::cast)
-                .filter(d -> matches(column.table(), d.table()) && d.column().name().equals(fold(column.column())))
+                .filter(d -> matches(column.table(), d.table()) && d.column().name().equals(column.column().folded()))
                 .findFirst();
         Optional<AddColumn> added = dropped.flatMap(d -> changes.stream().filter(AddColumn.class::isInstance)
                 .map(AddColumn.class::cast)
-                .filter(a -> a.table().equals(d.table()) && a.column().name().equals(fold(newName))).findFirst());
+                .filter(a -> a.table().equals(d.table()) && a.column().name().equals(newName.folded())).findFirst());
         if (added.isEmpty()) {
             throw missing(hint, "drop column " + column + " and add column " + column.table() + "." + show(newName));
         }
@@ -96,11 +96,8 @@ public final class RenameHint {
     }
 
     private static boolean matches(GeneratorRequest.TablePath path, ObjectName name) {
-        return (path.schema() == null || fold(path.schema()).equals(name.schema())) && fold(path.table()).equals(name.name());
-    }
-
-    private static String fold(Name name) {
-        return name.folded();
+        return (path.schema() == null || path.schema().folded().equals(name.schema()))
+                && path.table().folded().equals(name.name());
     }
 
     private static String show(Name name) {

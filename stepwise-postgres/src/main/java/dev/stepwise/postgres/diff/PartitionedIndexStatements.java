@@ -62,7 +62,7 @@ final class PartitionedIndexStatements {
      * prints it ({@code CREATE [UNIQUE] INDEX name ON [ONLY] table USING ...}): the first one outside
      * double quotes, since a quoted name may hold " ON " or " USING " itself. -1 when there is none.
      */
-    static int usingAfterNames(String definition) {
+    private static int usingAfterNames(String definition) {
         boolean quoted = false;
         for (int i = 0; i < definition.length(); i++) {
             char ch = definition.charAt(i);
